@@ -1,0 +1,128 @@
+/**
+ * @module Builds the Fastify app of the web service: request ids, JSON-only bodies up to 1 MB, security headers,
+ * authentication and CSRF, the API routes, operations endpoints and the built web client with SPA fallback.
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Fastify from "fastify";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import type { Kysely } from "kysely";
+import type { DB } from "./db/schema";
+import type { Config } from "./env";
+import { installErrorHandler, errorBody } from "./onerror";
+import { installAuthentication } from "./auth/authenticate";
+import { Metrics } from "./metrics";
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from "./commands/sessionStarter";
+import { NotFound } from "./errors";
+import type { RouteDeps } from "./routes/types";
+import { authRoutes } from "./routes/auth/auth";
+import { userRoutes } from "./routes/users/users";
+import { unitRoutes } from "./routes/units/units";
+import { auditRoutes } from "./routes/audit/audit";
+import { opsRoutes, type ReadinessCheck } from "./routes/ops/ops";
+
+/** Where the built web client lives. */
+export const WEB_DIST = fileURLToPath(new URL("../web/dist/", import.meta.url));
+
+/** What the app needs. */
+export interface AppOptions {
+  db: Kysely<DB>;
+  config: Pick<Config, "cookieSecure" | "testRoutes" | "logLevel">;
+  loginPolicy?: LoginPolicy;
+  /** Extra /readyz checks from other services in the process. */
+  readinessChecks?: ReadinessCheck[];
+  /** Pino logger options; tests pass `false`. */
+  logger?: boolean | object;
+}
+
+/** A route as registered, for the authorization matrix. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The built app with the list of its API routes. */
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** Builds (does not start) the app. */
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? { level: opts.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    // Keep a client's id when it sends a sane one, so a support call can quote it; otherwise make one.
+    genReqId: (req) => {
+      const h = req.headers["x-request-id"];
+      return typeof h === "string" && REQUEST_ID.test(h) ? h : randomUUID();
+    },
+    trustProxy: false,
+    forceCloseConnections: "idle",
+  });
+  const metrics = new Metrics();
+  const routesList: RegisteredRoute[] = [];
+  app.addHook("onRoute", (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) {
+      if (m === "HEAD" || !r.url.startsWith("/api/")) continue;
+      routesList.push({ method: m, url: r.url, public: Boolean((r.config as { public?: boolean } | undefined)?.public) });
+    }
+  });
+
+  // JSON only: a form post or text body gets 415 rather than a confusing parse.
+  app.removeContentTypeParser(["text/plain"]);
+  installErrorHandler(app);
+  await app.register(cookie);
+
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    reply.header("referrer-policy", "same-origin");
+    reply.header(
+      "content-security-policy",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'",
+    );
+    (req as { startedAt?: bigint }).startedAt = process.hrtime.bigint();
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    const route = req.routeOptions.url ?? "unmatched";
+    const started = (req as { startedAt?: bigint }).startedAt ?? process.hrtime.bigint();
+    metrics.requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    metrics.latency.observe({ method: req.method, route }, Number(process.hrtime.bigint() - started) / 1e9);
+  });
+
+  const loginPolicy = opts.loginPolicy ?? DEFAULT_LOGIN_POLICY;
+  installAuthentication(app, opts.db, loginPolicy.sessionHours);
+  const deps: RouteDeps = { db: opts.db, config: opts.config, loginPolicy };
+  authRoutes(app, deps);
+  userRoutes(app, deps);
+  unitRoutes(app, deps);
+  auditRoutes(app, deps);
+  opsRoutes(app, deps, metrics, opts.readinessChecks ?? []);
+
+  const hasWeb = existsSync(`${WEB_DIST}index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, cacheControl: false,
+      setHeaders: (res, path) => {
+        // Hashed asset names never change content: cache them for a year; index.html is never cached.
+        res.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
+  const indexHtml = hasWeb
+    ? () => readFileSync(`${WEB_DIST}index.html`, "utf8")
+    : () =>
+        '<!doctype html><meta charset="utf-8"><title>清流</title><p>前端尚未构建：请运行 <code>npm run build:web</code>。' +
+        "<br>The web client is not built: run <code>npm run build:web</code>.</p>";
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === "GET" && !req.url.startsWith("/api/") && req.url !== "/metrics") {
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml());
+    }
+    return reply.status(404).send(errorBody(NotFound("接口不存在"), req.id));
+  });
+  return Object.assign(app, { routesList });
+}

@@ -1,0 +1,74 @@
+/**
+ * @module Process configuration from environment variables, validated once at start with clear messages.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** The services a process can run (`SERVICES=web,worker`). */
+export const SERVICE_NAMES = ["web", "worker"] as const;
+/** One service name. */
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const EnvSchema = z.object({
+  /** HTTP port of the web service. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Address to listen on; loopback by default. */
+  HOST: z.string().default("127.0.0.1"),
+  /** postgres://… selects PostgreSQL; absent selects embedded PGlite. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
+  /** PostgreSQL pool size per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Where PGlite data and uploaded files live. */
+  DATA_DIR: z.string().default("./data"),
+  /** Comma-separated services to run in this process. */
+  SERVICES: z.string().default(SERVICE_NAMES.join(",")),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
+  /** Create the demo district on first start of an empty database. */
+  DEMO: z.enum(["true", "false"]).default("true"),
+  /** Fixed demo password (tests); otherwise random ones are generated and printed. */
+  DEMO_PASSWORD: z.string().min(10).optional(),
+  /** Registers test-only routes (e.g. a slow request for the shutdown test). Never set in production. */
+  QINGLIU_TEST_ROUTES: z.enum(["true", "false"]).default("false"),
+});
+
+/** Validated configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  poolSize: number;
+  dataDir: string;
+  services: ServiceName[];
+  logLevel: string;
+  cookieSecure: boolean;
+  demo: boolean;
+  demoPassword?: string;
+  testRoutes: boolean;
+}
+
+/** Reads the configuration; throws an Error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = EnvSchema.safeParse(env);
+  if (!r.success) {
+    throw new Error(`配置错误 / invalid configuration:\n${r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  }
+  const e = r.data;
+  const services = e.SERVICES.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = services.filter((s) => !(SERVICE_NAMES as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`SERVICES: unknown service(s) ${unknown.join(", ")}; known: ${SERVICE_NAMES.join(", ")}`);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
+    dataDir: resolve(e.DATA_DIR),
+    services: services as ServiceName[],
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE === "true",
+    demo: e.DEMO === "true",
+    demoPassword: e.DEMO_PASSWORD,
+    testRoutes: e.QINGLIU_TEST_ROUTES === "true",
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * @module The one home of API errors. Each error has a stable `id` (clients and the UI key on it), an HTTP status
+ * and a Chinese message. The error handler (onerror.ts) renders every error as
+ * `{ ok: false, error, status, message, data?, correlationId }`.
+ */
+
+/** A known error with a stable id. */
+export class AppError extends Error {
+  constructor(
+    /** Stable identifier, e.g. `auth.locked`. */
+    readonly id: string,
+    /** HTTP status. */
+    readonly status: number,
+    message: string,
+    /** Extra machine-readable detail (field issues, retry-after…). */
+    readonly data?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** One invalid field: a dotted path into the input and what is wrong with it. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Input failed validation (400). */
+export const ValidationError = (issues: FieldIssue[], message = "输入不符合要求") =>
+  new AppError("validation", 400, message, { issues });
+/** No valid session (401). */
+export const AuthenticationRequired = () => new AppError("auth.required", 401, "请先登录");
+/** Wrong username or password (401); deliberately the same for unknown users. */
+export const InvalidCredentials = () => new AppError("auth.invalid_credentials", 401, "用户名或密码错误");
+/** The account is locked after repeated failures (429). */
+export const AccountLocked = (retryAfterSeconds: number) =>
+  new AppError("auth.locked", 429, `登录失败次数过多，账户已锁定，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`, {
+    retryAfterSeconds,
+  });
+/** Missing or wrong CSRF token on a state-changing request (403). */
+export const CsrfFailed = () => new AppError("auth.csrf", 403, "请求校验失败，请刷新页面后重试");
+/** The current password given for a change is wrong (400). */
+export const PasswordIncorrect = () => new AppError("auth.password_incorrect", 400, "当前密码不正确");
+/** The user may not do this (403). Also used for resources the user may not see, so their existence is not leaked. */
+export const Forbidden = (message = "没有权限执行此操作") => new AppError("forbidden", 403, message);
+/** No such resource (404). */
+export const NotFound = (message = "未找到") => new AppError("not_found", 404, message);
+/** The change conflicts with stored data, e.g. a taken username (409). */
+export const Conflict = (message: string, data?: unknown) => new AppError("conflict", 409, message, data);
+/** Too many requests from this client (429). */
+export const RateLimited = (retryAfterSeconds: number) =>
+  new AppError("rate_limited", 429, "请求过于频繁，请稍后再试", { retryAfterSeconds });
+/** Request body over the limit (413). */
+export const PayloadTooLarge = (limitBytes: number) =>
+  new AppError("payload_too_large", 413, `请求内容过大（上限 ${Math.round(limitBytes / 1024)} KB）`, { limitBytes });
+/** Body in a content type the route does not accept (415). */
+export const UnsupportedMediaType = (contentType: string | undefined) =>
+  new AppError("unsupported_media_type", 415, `不支持的内容类型：${contentType ?? "无"}`);
+/** Body is not valid JSON (400). */
+export const BadJson = () => new AppError("bad_json", 400, "请求内容不是有效的 JSON");
+/** The service cannot serve now, e.g. the database is unreachable (503). */
+export const Unavailable = (message = "服务暂时不可用") => new AppError("unavailable", 503, message);
+/** Anything unexpected (500). The real error is logged with the correlation id, never sent. */
+export const Internal = () => new AppError("internal", 500, "服务器内部错误，请联系管理员并提供请求编号");

@@ -1,0 +1,41 @@
+/**
+ * @module Global abilities sent with /api/auth/me: which areas and top-level actions the UI offers this user.
+ * Each entry delegates to the resource policy that guards the matching routes, so UI and server cannot disagree.
+ */
+import type { Actor } from "./cancan";
+import { has } from "./cancan";
+import { canCreateUsers, canListUsers } from "./user.policy";
+import { canManageUnits } from "./unit.policy";
+import { canReadAudit } from "./audit.policy";
+
+/** Ability names known to the web client. */
+export type AbilityName =
+  | "user.read"
+  | "user.create"
+  | "unit.read"
+  | "unit.manage"
+  | "audit.read"
+  | "plan.read"
+  | "plan.manage"
+  | "registry.read"
+  | "monitoring.read"
+  | "alarm.read"
+  | "complaint.read";
+
+/** Evaluates every ability for `actor`. */
+export function abilitiesOf(a: Actor): Record<AbilityName, boolean> {
+  const staff = has(a, "office_admin", "unit_head", "unit_staff", "auditor");
+  return {
+    "user.read": canListUsers(a),
+    "user.create": canCreateUsers(a),
+    "unit.read": true,
+    "unit.manage": canManageUnits(a),
+    "audit.read": canReadAudit(a),
+    "plan.read": staff || has(a, "river_chief"),
+    "plan.manage": has(a, "office_admin"),
+    "registry.read": true,
+    "monitoring.read": true,
+    "alarm.read": staff || has(a, "monitoring_operator", "river_chief"),
+    "complaint.read": staff || has(a, "river_chief"),
+  };
+}
