@@ -7,6 +7,9 @@ import type { Config } from "../env";
 import { buildApp, type App } from "../app";
 import type { ReadinessCheck } from "../routes/ops/ops";
 
+/** How long requests in flight may take to finish after SIGTERM. */
+const GRACE_MS = 10_000;
+
 /** A running web service. */
 export interface WebService {
   app: App;
@@ -19,6 +22,21 @@ export interface WebService {
 /** Starts the web service on config.host:config.port. */
 export async function startWeb(db: Kysely<DB>, config: Config, readinessChecks: ReadinessCheck[] = []): Promise<WebService> {
   const app = await buildApp({ db, config, readinessChecks });
+  let closing = false;
+  // Responses finished during shutdown close their connection, so keep-alive clients cannot hold the server open.
+  app.addHook("onSend", async (_req, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
   const address = await app.listen({ port: config.port, host: config.host });
-  return { app, url: address, stop: () => app.close() };
+  return {
+    app,
+    url: address,
+    async stop() {
+      closing = true;
+      // In-flight requests get a grace period; a client that still holds a connection after it is cut off.
+      const deadline = setTimeout(() => app.server.closeAllConnections(), GRACE_MS);
+      await app.close();
+      clearTimeout(deadline);
+    },
+  };
 }

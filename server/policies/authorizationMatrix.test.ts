@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../db/schema";
+import { ENGINES } from "../test/testDatabase";
+import { createTestServer, TestClient, type TestServer } from "../test/testServer";
+import { buildUnit, buildUser } from "../test/factories";
+import { AUTHORIZATION_MATRIX, MATRIX_COLUMNS, type MatrixColumn } from "./authorizationMatrix";
+
+/**
+ * A request per route that succeeds when authorized: valid bodies, existing ids in the actor's own unit, so a
+ * denial can only come from the policy. Each request gets a fresh session (logout and password change end it).
+ */
+type Ids = { unitId: string; otherUnitId: string; targetUserId: string; otherUserId: string };
+type Sample = { url: string; body?: unknown; undo?: { url: string; body: unknown } };
+const REQUESTS: Record<string, (ids: Ids, n: number) => Sample> = {
+  "POST /api/auth/login": () => ({ url: "/api/auth/login", body: { username: "target", password: "Qingliu-test-2026" } }),
+  "POST /api/auth/logout": () => ({ url: "/api/auth/logout", body: {} }),
+  "GET /api/auth/me": () => ({ url: "/api/auth/me" }),
+  "POST /api/auth/password": () => ({
+    url: "/api/auth/password",
+    body: { currentPassword: "Qingliu-test-2026", newPassword: "Qingliu-test-2026-b" },
+    undo: { url: "/api/auth/password", body: { currentPassword: "Qingliu-test-2026-b", newPassword: "Qingliu-test-2026" } },
+  }),
+  "GET /api/users": () => ({ url: "/api/users" }),
+  "GET /api/users/:id": (ids) => ({ url: `/api/users/${ids.targetUserId}` }),
+  "POST /api/users": (ids, n) => ({
+    url: "/api/users",
+    body: { username: `new${n}`, displayName: "新用户", password: "Start-password-42", roles: ["unit_staff"], unitIds: [ids.unitId] },
+  }),
+  "PATCH /api/users/:id": (ids, n) => ({ url: `/api/users/${ids.targetUserId}`, body: { displayName: `改名${n}` } }),
+  "POST /api/users/:id/password": (ids) => ({ url: `/api/users/${ids.targetUserId}/password`, body: { newPassword: "Qingliu-test-2026" } }),
+  "GET /api/units": () => ({ url: "/api/units" }),
+  "POST /api/units": (_ids, n) => ({ url: "/api/units", body: { name: `新单位${n}`, kind: "department", aliases: [] } }),
+  "PATCH /api/units/:id": (ids) => ({ url: `/api/units/${ids.unitId}`, body: { kind: "department" } }),
+  "GET /api/audit": () => ({ url: "/api/audit?limit=5" }),
+};
+
+describe.each(ENGINES)("authorization matrix on %s", (engine) => {
+  let s: TestServer;
+  let ids: Ids;
+  const users = new Map<MatrixColumn, string>();
+  beforeAll(async () => {
+    s = await createTestServer(engine, {
+      // Many sign-ins from one address in a short time: throttling is tested elsewhere.
+      loginPolicy: { maxFailures: 5, lockMinutes: 15, maxIpFailures: 10_000, ipWindowMinutes: 15, sessionHours: 8 },
+    });
+    const unit = await buildUnit(s.db, { name: "中站生态环境分局" });
+    const other = await buildUnit(s.db, { name: "区农业农村局" });
+    const target = await buildUser(s.db, { username: "target", roles: ["unit_staff"], unitIds: [unit.id] });
+    const outsider = await buildUser(s.db, { username: "outsider", roles: ["unit_staff"], unitIds: [other.id] });
+    ids = { unitId: unit.id, otherUnitId: other.id, targetUserId: target.id, otherUserId: outsider.id };
+    for (const col of MATRIX_COLUMNS) {
+      if (col === "anonymous") continue;
+      await buildUser(s.db, { username: `as.${col}`, roles: [col as Role], unitIds: [unit.id] });
+      users.set(col, `as.${col}`);
+    }
+  });
+  afterAll(() => s.close());
+
+  it("has exactly one row per registered API route", () => {
+    const registered = s.app.routesList.map((r) => `${r.method} ${r.url}`).sort();
+    expect(Object.keys(AUTHORIZATION_MATRIX).sort()).toEqual(registered);
+    expect(Object.keys(REQUESTS).sort()).toEqual(registered);
+  });
+
+  it("answers every role on every route as the table says", async () => {
+    const differences: string[] = [];
+    let n = 0;
+    for (const [route, row] of Object.entries(AUTHORIZATION_MATRIX)) {
+      const [method] = route.split(" ");
+      for (const col of MATRIX_COLUMNS) {
+        n++;
+        const client = col === "anonymous" ? new TestClient(s.app) : await TestClient.signIn(s.app, users.get(col)!);
+        const req = REQUESTS[route](ids, n);
+        const r = await client.request(method, req.url, req.body);
+        if (req.undo && r.status === 200) expect((await client.request(method, req.undo.url, req.undo.body)).status).toBe(200);
+        const expected = row[col];
+        const denied = r.status === 401 || r.status === 403;
+        const ok = expected === "D" ? (col === "anonymous" ? r.status === 401 : r.status === 403) : !denied && r.status < 400;
+        if (!ok) differences.push(`${route} as ${col}: expected ${expected}, got ${r.status} ${r.body?.error ?? ""}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it("scopes S cells to the actor's own units", async () => {
+    const head = await TestClient.signIn(s.app, users.get("unit_head")!);
+    const list = await head.get("/api/users");
+    expect(list.body.data.some((u: { id: string }) => u.id === ids.otherUserId)).toBe(false);
+    expect(list.body.data.some((u: { id: string }) => u.id === ids.targetUserId)).toBe(true);
+    expect((await head.get(`/api/users/${ids.otherUserId}`)).status).toBe(403);
+  });
+});

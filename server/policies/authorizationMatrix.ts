@@ -1,0 +1,44 @@
+/**
+ * @module The expected authorization of every API route for every role: the one table the matrix test
+ * (authorizationMatrix.test.ts) checks the running app against. A new route without a row fails the test.
+ * `A` allow, `D` deny (403; 401 for anonymous), `S` scoped (allowed, but only the actor's own units' data).
+ */
+
+/** Columns in order. */
+export const MATRIX_COLUMNS = ["anonymous", "office_admin", "unit_head", "unit_staff", "monitoring_operator", "river_chief", "auditor"] as const;
+/** One column. */
+export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
+/** One cell. */
+export type Expectation = "A" | "D" | "S";
+
+const table = `
+route                              anonymous office_admin unit_head unit_staff monitoring_operator river_chief auditor
+POST /api/auth/login               A         A            A         A          A                   A           A
+POST /api/auth/logout              D         A            A         A          A                   A           A
+GET /api/auth/me                   D         A            A         A          A                   A           A
+POST /api/auth/password            D         A            A         A          A                   A           A
+GET /api/users                     D         A            S         D          D                   D           A
+GET /api/users/:id                 D         A            S         D          D                   D           A
+POST /api/users                    D         A            D         D          D                   D           D
+PATCH /api/users/:id               D         A            D         D          D                   D           D
+POST /api/users/:id/password       D         A            D         D          D                   D           D
+GET /api/units                     D         A            A         A          A                   A           A
+POST /api/units                    D         A            D         D          D                   D           D
+PATCH /api/units/:id               D         A            D         D          D                   D           D
+GET /api/audit                     D         A            D         D          D                   D           A
+`;
+
+/** Parsed table: route → column → expectation. */
+export const AUTHORIZATION_MATRIX: Record<string, Record<MatrixColumn, Expectation>> = Object.fromEntries(
+  table
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => {
+      const parts = line.trim().split(/\s+/);
+      const route = `${parts[0]} ${parts[1]}`;
+      const cells = parts.slice(2) as Expectation[];
+      if (cells.length !== MATRIX_COLUMNS.length) throw new Error(`authorization matrix: bad row ${route}`);
+      return [route, Object.fromEntries(MATRIX_COLUMNS.map((c, i) => [c, cells[i]])) as Record<MatrixColumn, Expectation>];
+    }),
+);
