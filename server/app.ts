@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import Fastify from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import type { Kysely } from "kysely";
@@ -46,11 +46,18 @@ export interface RegisteredRoute {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** The built app with the list of its API routes. */
-export type App = Awaited<ReturnType<typeof buildApp>>;
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every API route as registered (method + URL pattern), for the authorization matrix. */
+    routesList: RegisteredRoute[];
+  }
+}
+
+/** The built app. */
+export type App = FastifyInstance;
 
 /** Builds (does not start) the app. */
-export async function buildApp(opts: AppOptions) {
+export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? { level: opts.config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -64,6 +71,7 @@ export async function buildApp(opts: AppOptions) {
   });
   const metrics = new Metrics();
   const routesList: RegisteredRoute[] = [];
+  app.decorate("routesList", routesList);
   app.addHook("onRoute", (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) {
@@ -124,5 +132,5 @@ export async function buildApp(opts: AppOptions) {
     }
     return reply.status(404).send(errorBody(NotFound("接口不存在"), req.id));
   });
-  return Object.assign(app, { routesList });
+  return app;
 }

@@ -107,8 +107,83 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+/** Kinds of monitoring point. */
+export type PointKind = "section" | "auto_station" | "outlet" | "flow_station" | "drinking_intake";
+/** Control level of a section: 国控 / 省控 / 市控 / 县控. */
+export type PointLevel = "national" | "provincial" | "city" | "county";
+/** Reading periods: real-time, minute, hour, day uploads and grab samples. */
+export type ReadingPeriod = "rt" | "min" | "hour" | "day" | "sample";
+/** Where a reading came from. */
+export type ReadingSource = "gateway" | "lab" | "manual";
+
+export interface MonitoringPointsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: PointKind;
+  level: PointLevel | null;
+  water_body: string | null;
+  water_body_type: "river" | "lake" | "reservoir" | null;
+  target_class: number | null;
+  lon: number | null;
+  lat: number | null;
+  unit_id: string | null;
+  eco_flow_target: number | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface PointLimitsTable {
+  point_id: string;
+  factor: string;
+  upper_limit: number | null;
+  lower_limit: number | null;
+  unit: Generated<string>;
+  basis: string;
+}
+export interface DevicesTable {
+  id: Generated<string>;
+  mn: string;
+  pw: string;
+  st: string;
+  point_id: string | null;
+  expected_factors: Generated<string[]>;
+  enabled: Generated<boolean>;
+  protocol_version: Generated<string>;
+  last_seen_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface ReadingsTable {
+  point_id: string;
+  factor: string;
+  period: ReadingPeriod;
+  t: Timestamp;
+  version: Generated<number>;
+  value: number | null;
+  flag: string | null;
+  source: ReadingSource;
+  qc_flag: Generated<number>;
+  detection_limit: number | null;
+  below_dl: Generated<boolean>;
+  original_value: number | null;
+  original_unit: string | null;
+  min_value: number | null;
+  max_value: number | null;
+  cou_value: number | null;
+  device_mn: string | null;
+  packet_qn: string | null;
+  author_id: string | null;
+  reason: string | null;
+  received_at: Generated<Date>;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
+  monitoring_points: MonitoringPointsTable;
+  point_limits: PointLimitsTable;
+  devices: DevicesTable;
+  readings: ReadingsTable;
   units: UnitsTable;
   unit_aliases: UnitAliasesTable;
   users: UsersTable;
@@ -126,3 +201,6 @@ export type UnitRow = Selectable<UnitsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type AuditRow = Selectable<AuditEventsTable>;
+export type PointRow = Selectable<MonitoringPointsTable>;
+export type ReadingRow = Selectable<ReadingsTable>;
+export type NewReading = Insertable<ReadingsTable>;

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import type { NewReading } from "../db/schema";
+import { createTestDatabase, ENGINES } from "../test/testDatabase";
+import { buildUser } from "../test/factories";
+import { aggregateSeries, insertCorrection, insertReadings, latestReadings, monthsOf, readingVersions } from "./reading.repository";
+
+describe("monthsOf", () => {
+  it("gives the UTC months covering the times", () => {
+    expect(monthsOf([new Date("2022-05-31T23:59:59Z"), new Date("2022-06-01T00:00:00Z"), "2022-05-01T00:00:00Z"])).toEqual([
+      "2022-05-01",
+      "2022-06-01",
+    ]);
+  });
+});
+
+describe.each(ENGINES)("readings on %s", (engine) => {
+  let d: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pointId: string;
+  const reading = (t: string, factor: string, value: number, flag = "N"): NewReading => ({
+    point_id: pointId, factor, period: "hour", t: new Date(t), value, flag, source: "gateway", device_mn: "MN1",
+    detection_limit: null, original_value: null, original_unit: null, min_value: null, max_value: null,
+    cou_value: null, packet_qn: null, author_id: null, reason: null,
+  });
+  beforeAll(async () => {
+    d = await createTestDatabase(engine);
+    const p = await d.db.insertInto("monitoring_points")
+      .values({ code: "S01", name: "大沙河 府城断面", kind: "section", level: "county", water_body: "大沙河", water_body_type: "river",
+        target_class: 3, lon: 113.18, lat: 35.25, unit_id: null, eco_flow_target: null })
+      .returning("id").executeTakeFirstOrThrow();
+    pointId = p.id;
+  });
+  afterAll(() => d.close());
+
+  it("stores readings in monthly partitions and skips retransmissions", async () => {
+    const rows = [
+      reading("2022-05-31T22:00:00Z", "w21003", 0.8),
+      reading("2022-05-31T23:00:00Z", "w21003", 1.2, "M"),
+      reading("2022-06-01T00:00:00Z", "w21003", 0.9),
+      reading("2022-06-01T00:00:00Z", "w01009", 6.1),
+    ];
+    expect(await insertReadings(d.db, rows)).toBe(4);
+    expect(await insertReadings(d.db, rows)).toBe(0);
+    const parts = await sql<{ relname: string }>`
+      select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+      where i.inhparent = 'readings'::regclass order by 1`.execute(d.db);
+    expect(parts.rows.map((r) => r.relname)).toEqual(["readings_y2022m05", "readings_y2022m06"]);
+    const may = await sql<{ n: number }>`select count(*) as n from readings_y2022m05`.execute(d.db);
+    expect(may.rows[0].n).toBe(2);
+  });
+
+  it("keeps the raw value when correcting, as a new version", async () => {
+    const author = await buildUser(d.db, { roles: ["monitoring_operator"] });
+    const key = { pointId, factor: "w21003", period: "hour" as const, t: new Date("2022-05-31T23:00:00Z") };
+    const v2 = await insertCorrection(d.db, key, { value: 1.0, qcFlag: 1, reason: "维护期间数据，按比对结果修正", authorId: author.id });
+    expect(v2).toMatchObject({ version: 2, value: 1.0, reason: "维护期间数据，按比对结果修正" });
+    const versions = await readingVersions(d.db, key);
+    expect(versions.map((v) => [v.version, v.value])).toEqual([[1, 1.2], [2, 1.0]]);
+    expect(await insertCorrection(d.db, { ...key, t: new Date("2000-01-01T00:00:00Z") }, { value: 1, qcFlag: 1, reason: "x", authorId: author.id })).toBeUndefined();
+  });
+
+  it("returns the latest current value per factor", async () => {
+    const latest = await latestReadings(d.db, pointId, "hour");
+    expect(latest.map((r) => [r.factor, r.value, new Date(r.t).toISOString()])).toEqual([
+      ["w01009", 6.1, "2022-06-01T00:00:00.000Z"],
+      ["w21003", 0.9, "2022-06-01T00:00:00.000Z"],
+    ]);
+  });
+
+  it("aggregates by day over current versions; a day is abnormal if any value is", async () => {
+    const days = await aggregateSeries(d.db, {
+      pointId, factor: "w21003", period: "hour", from: new Date("2022-05-01Z"), to: new Date("2022-07-01Z"), bucket: "day",
+    });
+    expect(days).toEqual([
+      // 0.8 and the corrected 1.0 (version 2 keeps flag M from the raw reading)
+      { t: new Date("2022-05-31T00:00:00Z"), avg: 0.9, min: 0.8, max: 1.0, n: 2, abnormal: true },
+      { t: new Date("2022-06-01T00:00:00Z"), avg: 0.9, min: 0.9, max: 0.9, n: 1, abnormal: false },
+    ]);
+  });
+});

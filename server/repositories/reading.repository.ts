@@ -1,0 +1,136 @@
+/**
+ * @module All SQL of readings: idempotent bulk insert into monthly partitions, corrections as new versions,
+ * the latest value per series (LATERAL, not DISTINCT ON — see ../shared/stack.md), and period aggregates that
+ * follow HJ 212's water rule (a period is abnormal if any underlying value is).
+ */
+import { sql, type Kysely } from "kysely";
+import type { DB, NewReading, ReadingPeriod, ReadingRow } from "../db/schema";
+
+/** Rows per INSERT statement (19 columns each, well under PostgreSQL's 65,535 parameters). */
+const CHUNK = 1000;
+
+/** The UTC month starts ('YYYY-MM-01') covering `times`. */
+export function monthsOf(times: Iterable<Date | string>): string[] {
+  const months = new Set<string>();
+  for (const t of times) months.add(new Date(t).toISOString().slice(0, 7) + "-01");
+  return [...months].sort();
+}
+
+/** Makes sure the monthly partitions for `times` exist. */
+export async function ensurePartitions(db: Kysely<DB>, times: Iterable<Date | string>): Promise<void> {
+  for (const m of monthsOf(times)) await sql`select ensure_readings_partition(${m}::date)`.execute(db);
+}
+
+/**
+ * Inserts readings; a reading whose (point, factor, period, time, version) is already stored is skipped, so a
+ * retransmitted packet is stored once. Returns how many rows were new.
+ */
+export async function insertReadings(db: Kysely<DB>, rows: NewReading[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  await ensurePartitions(db, rows.map((r) => r.t as Date | string));
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const r = await db
+      .insertInto("readings")
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** The identity of one series value (all versions). */
+export interface ReadingKey {
+  pointId: string;
+  factor: string;
+  period: ReadingPeriod;
+  t: Date;
+}
+
+/** Every version of one reading, oldest first. */
+export async function readingVersions(db: Kysely<DB>, k: ReadingKey): Promise<ReadingRow[]> {
+  return db
+    .selectFrom("readings")
+    .selectAll()
+    .where("point_id", "=", k.pointId)
+    .where("factor", "=", k.factor)
+    .where("period", "=", k.period)
+    .where("t", "=", k.t)
+    .orderBy("version")
+    .execute();
+}
+
+/**
+ * Stores a correction as the next version of a reading (the raw value stays). Concurrent corrections of the same
+ * reading collide on the primary key; the caller's transaction then fails rather than losing one.
+ */
+export async function insertCorrection(
+  db: Kysely<DB>,
+  k: ReadingKey,
+  v: { value: number | null; qcFlag: number; reason: string; authorId: string },
+): Promise<ReadingRow | undefined> {
+  const versions = await readingVersions(db, k);
+  const last = versions[versions.length - 1];
+  if (!last) return undefined;
+  return db
+    .insertInto("readings")
+    .values({
+      ...last,
+      version: last.version + 1,
+      value: v.value,
+      qc_flag: v.qcFlag,
+      reason: v.reason,
+      author_id: v.authorId,
+      received_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The newest current value of every (factor, period) series of a point. */
+export async function latestReadings(db: Kysely<DB>, pointId: string, period: ReadingPeriod): Promise<ReadingRow[]> {
+  const r = await sql<ReadingRow>`
+    select l.* from (select distinct factor from readings where point_id = ${pointId} and period = ${period}) s
+    cross join lateral (
+      select * from readings r
+      where r.point_id = ${pointId} and r.factor = s.factor and r.period = ${period}
+      order by r.t desc, r.version desc limit 1
+    ) l
+    order by l.factor`.execute(db);
+  return r.rows;
+}
+
+/** One aggregated bucket. */
+export interface Bucket {
+  t: Date;
+  avg: number | null;
+  min: number | null;
+  max: number | null;
+  n: number;
+  /** True when any underlying value carries a flag other than N (water rule, HJ 212-2017 App. C). */
+  abnormal: boolean;
+}
+
+/** Series of one factor at one point aggregated into hour/day/month buckets (UTC), over current versions. */
+export async function aggregateSeries(
+  db: Kysely<DB>,
+  q: { pointId: string; factor: string; period: ReadingPeriod; from: Date; to: Date; bucket: "hour" | "day" | "month" },
+): Promise<Bucket[]> {
+  const r = await sql<Bucket>`
+    with cur as (
+      select l.value, l.flag, l.t from (
+        select distinct t from readings
+        where point_id = ${q.pointId} and factor = ${q.factor} and period = ${q.period} and t >= ${q.from} and t < ${q.to}
+      ) k cross join lateral (
+        select value, flag, t from readings r
+        where r.point_id = ${q.pointId} and r.factor = ${q.factor} and r.period = ${q.period} and r.t = k.t
+        order by r.version desc limit 1
+      ) l
+    )
+    select date_trunc(${q.bucket}, t at time zone 'UTC') at time zone 'UTC' as t,
+      avg(value) as avg, min(value) as min, max(value) as max, count(value)::int as n,
+      bool_or(coalesce(flag, 'N') <> 'N') as abnormal
+    from cur group by 1 order by 1`.execute(db);
+  return r.rows.map((b) => ({ ...b, t: new Date(b.t) }));
+}
