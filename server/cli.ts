@@ -6,9 +6,10 @@ import { serve } from "./cli/serve";
 import { migrateCommand } from "./cli/migrate";
 import { userCreate } from "./cli/user";
 import { auditVerify } from "./cli/audit";
+import { assess } from "./cli/assess";
 
 /** Every sub-command. */
-export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify];
+export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(" ").length));

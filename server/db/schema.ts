@@ -178,8 +178,61 @@ export interface ReadingsTable {
   received_at: Generated<Date>;
 }
 
+/** Responsibility roles of a unit in a task (牵头 / 按职责分工负责 / 参与 / 负责落实 / 负责). */
+export type TaskRole = "lead" | "co_lead" | "participant" | "implementer" | "responsible";
+/** Every task role, in document order. */
+export const TASK_ROLES: readonly TaskRole[] = ["lead", "co_lead", "participant", "implementer", "responsible"];
+
+export interface PlansTable {
+  id: Generated<string>;
+  title: string;
+  doc_number: string | null;
+  issuer: string | null;
+  issued_on: string | null;
+  year: number;
+  source_text: string;
+  source_sha256: string;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+export interface PlanGoalsTable {
+  id: Generated<string>;
+  plan_id: string;
+  sort: number;
+  text: string;
+  targets: Json<unknown[]>;
+}
+export interface TasksTable {
+  id: Generated<string>;
+  plan_id: string;
+  number: string;
+  section: string | null;
+  title: string;
+  text: string;
+  sort: number;
+  status: Generated<"open" | "done" | "cancelled">;
+  clauses: Json<unknown[]>;
+}
+export interface TaskUnitsTable {
+  task_id: string;
+  role: TaskRole;
+  unit_id: string | null;
+  collective: string | null;
+}
+export interface TaskDeadlinesTable {
+  id: Generated<string>;
+  task_id: string;
+  due_on: string;
+  text: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
+  plans: PlansTable;
+  plan_goals: PlanGoalsTable;
+  tasks: TasksTable;
+  task_units: TaskUnitsTable;
+  task_deadlines: TaskDeadlinesTable;
   monitoring_points: MonitoringPointsTable;
   point_limits: PointLimitsTable;
   devices: DevicesTable;
