@@ -226,8 +226,29 @@ export interface TaskDeadlinesTable {
   text: string;
 }
 
+export interface GatewayPacketsTable {
+  mn: string;
+  cn: string;
+  qn: string;
+  data_time: Timestamp | null;
+  readings: number;
+  received_at: Generated<Date>;
+}
+export interface DeviceDailyTable {
+  mn: string;
+  day: string;
+  packets: Generated<number>;
+  duplicates: Generated<number>;
+  errors: Generated<number>;
+  readings: Generated<number>;
+  last_packet_at: Date | null;
+  last_error: string | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
+  gateway_packets: GatewayPacketsTable;
+  device_daily: DeviceDailyTable;
   plans: PlansTable;
   plan_goals: PlanGoalsTable;
   tasks: TasksTable;
