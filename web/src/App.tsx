@@ -1,0 +1,84 @@
+/**
+ * @module Providers (react-query, language, antd locale) and the routes. Every scene is a lazy chunk, so the first
+ * load carries only the shell; ECharts is imported later by the scenes that chart.
+ */
+import { lazy, Suspense, useState } from "react";
+import { App as AntApp, ConfigProvider } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import enUS from "antd/locale/en_US";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { LangProvider, useLang } from "./i18n";
+import { createQueryClient } from "./queryClient";
+import { RequireAbility, RequireAuth } from "./components/RequireAuth";
+import { AppLayout } from "./components/AppLayout";
+import { NotFound, PageLoading } from "./components/Status";
+import type { AbilityName } from "./api/types";
+
+const LoginScene = lazy(() => import("./scenes/Login/LoginScene"));
+const PublicScene = lazy(() => import("./scenes/Public/PublicScene"));
+const DashboardScene = lazy(() => import("./scenes/Dashboard/DashboardScene"));
+const AreaScene = lazy(() => import("./scenes/Area/AreaScene"));
+const UsersScene = lazy(() => import("./scenes/Users/UsersScene"));
+const UnitsScene = lazy(() => import("./scenes/Units/UnitsScene"));
+const AuditScene = lazy(() => import("./scenes/Audit/AuditScene"));
+const AccountScene = lazy(() => import("./scenes/Account/AccountScene"));
+
+/** Areas still under construction: route, the ability that opens it, and which part of the campaign it holds. */
+const AREAS_TO_COME: { path: string; ability: AbilityName; area: "plan" | "supervision" | "registries" | "monitoring" | "alarms" | "complaints" }[] = [
+  { path: "plan", ability: "plan.read", area: "plan" },
+  { path: "supervision", ability: "plan.read", area: "supervision" },
+  { path: "registries", ability: "registry.read", area: "registries" },
+  { path: "monitoring", ability: "monitoring.read", area: "monitoring" },
+  { path: "alarms", ability: "alarm.read", area: "alarms" },
+  { path: "complaints", ability: "complaint.read", area: "complaints" },
+];
+
+function Localized() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={{ token: { colorPrimary: "#0e7490" } }}>
+      <AntApp>
+        <BrowserRouter>
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route path="/login" element={<LoginScene />} />
+              <Route path="/public/*" element={<PublicScene />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<DashboardScene />} />
+                {AREAS_TO_COME.map((a) => (
+                  <Route key={a.path} path={`${a.path}/*`}
+                    element={<RequireAbility ability={a.ability}><AreaScene area={a.area} /></RequireAbility>} />
+                ))}
+                <Route path="admin" element={<Navigate to="/admin/users" replace />} />
+                <Route path="admin/users" element={<RequireAbility ability="user.read"><UsersScene /></RequireAbility>} />
+                <Route path="admin/units" element={<RequireAbility ability="unit.read"><UnitsScene /></RequireAbility>} />
+                <Route path="admin/audit" element={<RequireAbility ability="audit.read"><AuditScene /></RequireAbility>} />
+                <Route path="account" element={<AccountScene />} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The whole web client. */
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LangProvider>
+        <Localized />
+      </LangProvider>
+    </QueryClientProvider>
+  );
+}
