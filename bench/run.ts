@@ -3,9 +3,11 @@
  * and a ratio against a baseline measured in the same run; none asserts a time.
  */
 import { benchAssessment } from "./assessment";
+import { benchHj212 } from "./hj212";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   assessment: benchAssessment,
+  hj212: benchHj212,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));
