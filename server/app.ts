@@ -21,6 +21,9 @@ import { authRoutes } from "./routes/auth/auth";
 import { userRoutes } from "./routes/users/users";
 import { unitRoutes } from "./routes/units/units";
 import { auditRoutes } from "./routes/audit/audit";
+import { monitoringRoutes } from "./routes/monitoring/monitoring";
+import { readingRoutes } from "./routes/readings/readings";
+import { labImportRoutes } from "./routes/readings/labImports";
 import { opsRoutes, type ReadinessCheck } from "./routes/ops/ops";
 
 /** Where the built web client lives. */
@@ -110,6 +113,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   userRoutes(app, deps);
   unitRoutes(app, deps);
   auditRoutes(app, deps);
+  monitoringRoutes(app, deps);
+  readingRoutes(app, deps);
+  labImportRoutes(app, deps);
   opsRoutes(app, deps, metrics, opts.readinessChecks ?? []);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);

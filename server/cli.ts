@@ -7,9 +7,11 @@ import { migrateCommand } from "./cli/migrate";
 import { userCreate } from "./cli/user";
 import { auditVerify } from "./cli/audit";
 import { assess } from "./cli/assess";
+import { hj212Check } from "./cli/hj212";
+import { importReadings } from "./cli/import";
 
 /** Every sub-command. */
-export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess];
+export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess, hj212Check, importReadings];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(" ").length));

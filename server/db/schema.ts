@@ -176,6 +176,8 @@ export interface ReadingsTable {
   author_id: string | null;
   reason: string | null;
   received_at: Generated<Date>;
+  /** Remark of a lab result (0004_reading_notes.sql); null for gateway readings. */
+  note?: string | null;
 }
 
 /** Responsibility roles of a unit in a task (牵头 / 按职责分工负责 / 参与 / 负责落实 / 负责). */

@@ -4,12 +4,15 @@ import { ENGINES } from "../test/testDatabase";
 import { createTestServer, TestClient, type TestServer } from "../test/testServer";
 import { buildUnit, buildUser } from "../test/factories";
 import { AUTHORIZATION_MATRIX, MATRIX_COLUMNS, type MatrixColumn } from "./authorizationMatrix";
+import { insertReadings } from "../repositories/reading.repository";
 
 /**
  * A request per route that succeeds when authorized: valid bodies, existing ids in the actor's own unit, so a
  * denial can only come from the policy. Each request gets a fresh session (logout and password change end it).
  */
-type Ids = { unitId: string; otherUnitId: string; targetUserId: string; otherUserId: string };
+type Ids = { unitId: string; otherUnitId: string; targetUserId: string; otherUserId: string } & Partial<MonitoringIds>;
+/** Monitoring fixtures: a section with one hourly reading, an outlet, a device. */
+type MonitoringIds = { sectionId: string; outletId: string; deviceId: string };
 type Sample = { url: string; body?: unknown; undo?: { url: string; body: unknown } };
 const REQUESTS: Record<string, (ids: Ids, n: number) => Sample> = {
   "POST /api/auth/login": () => ({ url: "/api/auth/login", body: { username: "target", password: "Qingliu-test-2026" } }),
@@ -32,6 +35,35 @@ const REQUESTS: Record<string, (ids: Ids, n: number) => Sample> = {
   "POST /api/units": (_ids, n) => ({ url: "/api/units", body: { name: `新单位${n}`, kind: "department", aliases: [] } }),
   "PATCH /api/units/:id": (ids) => ({ url: `/api/units/${ids.unitId}`, body: { kind: "department" } }),
   "GET /api/audit": () => ({ url: "/api/audit?limit=5" }),
+  "GET /api/monitoring/points": () => ({ url: "/api/monitoring/points?kind=section" }),
+  "GET /api/monitoring/points/:id": (ids) => ({ url: `/api/monitoring/points/${ids.sectionId}` }),
+  "POST /api/monitoring/points": (_ids, n) => ({ url: "/api/monitoring/points", body: { code: `P${n}`, name: `新排口${n}`, kind: "outlet" } }),
+  "PATCH /api/monitoring/points/:id": (ids, n) => ({ url: `/api/monitoring/points/${ids.sectionId}`, body: { name: `府城断面${n}` } }),
+  "PUT /api/monitoring/points/:id/limits": (ids) => ({
+    url: `/api/monitoring/points/${ids.outletId}/limits`,
+    body: { limits: [{ factor: "w01018", upperLimit: 50, basis: "排污许可证" }] },
+  }),
+  "GET /api/monitoring/devices": () => ({ url: "/api/monitoring/devices" }),
+  "POST /api/monitoring/devices": (ids, n) => ({ url: "/api/monitoring/devices", body: { mn: `MN${n}`, pw: "123456", st: "32", pointId: ids.outletId } }),
+  "PATCH /api/monitoring/devices/:id": (ids) => ({ url: `/api/monitoring/devices/${ids.deviceId}`, body: { enabled: true } }),
+  "GET /api/readings/series": (ids) => ({
+    url: `/api/readings/series?pointId=${ids.sectionId}&factor=w21003&period=hour&from=2024-05-01T00:00:00Z&to=2024-06-01T00:00:00Z&bucket=day`,
+  }),
+  "GET /api/readings/latest": (ids) => ({ url: `/api/readings/latest?pointId=${ids.sectionId}` }),
+  "POST /api/readings/corrections": (ids) => ({
+    url: "/api/readings/corrections",
+    body: { pointId: ids.sectionId, factor: "w21003", period: "hour", t: "2024-05-06T01:00:00Z", value: 0.9, reason: "比对结果修正" },
+  }),
+  "GET /api/readings/assessment": (ids) => ({ url: `/api/readings/assessment?pointId=${ids.sectionId}&month=2024-05&period=hour` }),
+  "GET /api/readings/lab-template": () => ({ url: "/api/readings/lab-template?format=csv" }),
+  "POST /api/readings/lab-imports/check": () => ({ url: "/api/readings/lab-imports/check", body: LAB_UPLOAD }),
+  "POST /api/readings/lab-imports": () => ({ url: "/api/readings/lab-imports", body: LAB_UPLOAD }),
+};
+
+/** A one-row lab file for the section S01 (a repeated import stores nothing new and still succeeds). */
+const LAB_UPLOAD = {
+  fileName: "化验.csv",
+  contentBase64: Buffer.from("站点,采样时间,因子,数值,单位\nS01,2024-05-06 09:30,氨氮,0.8,mg/L\n").toString("base64"),
 };
 
 describe.each(ENGINES)("authorization matrix on %s", (engine) => {
@@ -48,6 +80,13 @@ describe.each(ENGINES)("authorization matrix on %s", (engine) => {
     const target = await buildUser(s.db, { username: "target", roles: ["unit_staff"], unitIds: [unit.id] });
     const outsider = await buildUser(s.db, { username: "outsider", roles: ["unit_staff"], unitIds: [other.id] });
     ids = { unitId: unit.id, otherUnitId: other.id, targetUserId: target.id, otherUserId: outsider.id };
+    const section = await s.db.insertInto("monitoring_points")
+      .values({ code: "S01", name: "府城断面", kind: "section", level: "county", water_body_type: "river", target_class: 3 })
+      .returning("id").executeTakeFirstOrThrow();
+    const outlet = await s.db.insertInto("monitoring_points").values({ code: "O01", name: "某厂排口", kind: "outlet" }).returning("id").executeTakeFirstOrThrow();
+    const device = await s.db.insertInto("devices").values({ mn: "MN0001", pw: "123456", st: "32", point_id: outlet.id }).returning("id").executeTakeFirstOrThrow();
+    await insertReadings(s.db, [{ point_id: section.id, factor: "w21003", period: "hour", t: new Date("2024-05-06T01:00:00Z"), value: 0.8, flag: "N", source: "gateway" }]);
+    Object.assign(ids, { sectionId: section.id, outletId: outlet.id, deviceId: device.id });
     for (const col of MATRIX_COLUMNS) {
       if (col === "anonymous") continue;
       await buildUser(s.db, { username: `as.${col}`, roles: [col as Role], unitIds: [unit.id] });

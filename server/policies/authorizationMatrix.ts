@@ -26,6 +26,21 @@ GET /api/units                     D         A            A         A          A
 POST /api/units                    D         A            D         D          D                   D           D
 PATCH /api/units/:id               D         A            D         D          D                   D           D
 GET /api/audit                     D         A            D         D          D                   D           A
+GET /api/monitoring/points         D         A            A         A          A                   A           A
+GET /api/monitoring/points/:id     D         A            A         A          A                   A           A
+POST /api/monitoring/points        D         A            D         D          A                   D           D
+PATCH /api/monitoring/points/:id   D         A            D         D          A                   D           D
+PUT /api/monitoring/points/:id/limits D      A            D         D          A                   D           D
+GET /api/monitoring/devices        D         A            A         A          A                   A           A
+POST /api/monitoring/devices       D         A            D         D          A                   D           D
+PATCH /api/monitoring/devices/:id  D         A            D         D          A                   D           D
+GET /api/readings/series           D         A            A         A          A                   A           A
+GET /api/readings/latest           D         A            A         A          A                   A           A
+POST /api/readings/corrections     D         D            D         D          A                   D           D
+GET /api/readings/assessment       D         A            A         A          A                   A           A
+GET /api/readings/lab-template     D         A            A         A          A                   A           A
+POST /api/readings/lab-imports/check D       A            D         D          A                   D           D
+POST /api/readings/lab-imports     D         A            D         D          A                   D           D
 `;
 
 /** Parsed table: route → column → expectation. */

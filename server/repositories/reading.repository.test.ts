@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { NewReading } from "../db/schema";
 import { createTestDatabase, ENGINES } from "../test/testDatabase";
 import { buildUser } from "../test/factories";
-import { aggregateSeries, insertCorrection, insertReadings, latestReadings, monthsOf, readingVersions } from "./reading.repository";
+import { aggregateSeries, countSeries, insertCorrection, insertReadings, latestReadings, monthsOf, pointReadings, rawSeries, readingVersions } from "./reading.repository";
 
 describe("monthsOf", () => {
   it("gives the UTC months covering the times", () => {
@@ -76,5 +76,46 @@ describe.each(ENGINES)("readings on %s", (engine) => {
       { t: new Date("2022-05-31T00:00:00Z"), avg: 0.9, min: 0.8, max: 1.0, n: 2, abnormal: true },
       { t: new Date("2022-06-01T00:00:00Z"), avg: 0.9, min: 0.9, max: 0.9, n: 1, abnormal: false },
     ]);
+  });
+});
+
+describe.each(ENGINES)("reading series on %s", (engine) => {
+  let d: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pointId: string;
+  const row = (t: string, value: number): NewReading => ({
+    point_id: pointId, factor: "w21003", period: "hour", t: new Date(t), value, flag: "N", source: "gateway", device_mn: null,
+    detection_limit: null, original_value: null, original_unit: null, min_value: null, max_value: null,
+    cou_value: null, packet_qn: null, author_id: null, reason: null,
+  });
+  beforeAll(async () => {
+    d = await createTestDatabase(engine);
+    pointId = (await d.db.insertInto("monitoring_points").values({ code: "A01", name: "自动站", kind: "auto_station" })
+      .returning("id").executeTakeFirstOrThrow()).id;
+    // 15:00Z and 16:00Z on 31 May are 23:00 on 31 May and 00:00 on 1 June in Beijing.
+    await insertReadings(d.db, [row("2024-05-31T15:00:00Z", 1), row("2024-05-31T16:00:00Z", 3), row("2024-06-01T02:00:00Z", 5)]);
+    const author = await buildUser(d.db, { roles: ["monitoring_operator"] });
+    await insertCorrection(d.db, { pointId, factor: "w21003", period: "hour", t: new Date("2024-06-01T02:00:00Z") }, { value: 4, qcFlag: 1, reason: "校准", authorId: author.id });
+  });
+  afterAll(() => d.close());
+
+  it("buckets days in Beijing time when asked", async () => {
+    const w = { pointId, factor: "w21003", period: "hour" as const, from: new Date("2024-05-01Z"), to: new Date("2024-07-01Z") };
+    const utc = await aggregateSeries(d.db, { ...w, bucket: "day" });
+    expect(utc.map((b) => [b.t.toISOString(), b.n])).toEqual([["2024-05-31T00:00:00.000Z", 2], ["2024-06-01T00:00:00.000Z", 1]]);
+    const bj = await aggregateSeries(d.db, { ...w, bucket: "day", offsetMinutes: 480 });
+    expect(bj.map((b) => [b.t.toISOString(), b.avg])).toEqual([["2024-05-30T16:00:00.000Z", 1], ["2024-05-31T16:00:00.000Z", 3.5]]);
+    const months = await aggregateSeries(d.db, { ...w, bucket: "month", offsetMinutes: 480 });
+    expect(months.map((b) => b.t.toISOString())).toEqual(["2024-04-30T16:00:00.000Z", "2024-05-31T16:00:00.000Z"]);
+  });
+
+  it("counts and reads the current versions of a window", async () => {
+    const w = { pointId, factor: "w21003", period: "hour" as const, from: new Date("2024-05-01Z"), to: new Date("2024-07-01Z") };
+    expect(await countSeries(d.db, w)).toBe(3);
+    const raw = await rawSeries(d.db, w);
+    expect(raw.map((r) => [r.t.toISOString(), r.value, r.version])).toEqual([
+      ["2024-05-31T15:00:00.000Z", 1, 1], ["2024-05-31T16:00:00.000Z", 3, 1], ["2024-06-01T02:00:00.000Z", 4, 2],
+    ]);
+    const all = await pointReadings(d.db, { pointId, period: "hour", from: w.from, to: w.to });
+    expect(all.map((r) => r.value)).toEqual([1, 3, 4]);
   });
 });

@@ -112,11 +112,15 @@ export interface Bucket {
   abnormal: boolean;
 }
 
-/** Series of one factor at one point aggregated into hour/day/month buckets (UTC), over current versions. */
+/**
+ * Series of one factor at one point aggregated into hour/day/month buckets over current versions. Buckets are
+ * UTC unless `offsetMinutes` is given: 480 makes days and months Beijing days and months (no DST in China).
+ */
 export async function aggregateSeries(
   db: Kysely<DB>,
-  q: { pointId: string; factor: string; period: ReadingPeriod; from: Date; to: Date; bucket: "hour" | "day" | "month" },
+  q: { pointId: string; factor: string; period: ReadingPeriod; from: Date; to: Date; bucket: "hour" | "day" | "month"; offsetMinutes?: number },
 ): Promise<Bucket[]> {
+  const shift = sql.raw(`interval '${Math.trunc(q.offsetMinutes ?? 0)} minutes'`);
   const r = await sql<Bucket>`
     with cur as (
       select l.value, l.flag, l.t from (
@@ -128,9 +132,52 @@ export async function aggregateSeries(
         order by r.version desc limit 1
       ) l
     )
-    select date_trunc(${q.bucket}, t at time zone 'UTC') at time zone 'UTC' as t,
+    select (date_trunc(${q.bucket}, (t at time zone 'UTC') + ${shift}) - ${shift}) at time zone 'UTC' as t,
       avg(value) as avg, min(value) as min, max(value) as max, count(value)::int as n,
       bool_or(coalesce(flag, 'N') <> 'N') as abnormal
     from cur group by 1 order by 1`.execute(db);
   return r.rows.map((b) => ({ ...b, t: new Date(b.t) }));
+}
+
+/** A series window of one factor at one point. */
+export interface SeriesWindow {
+  pointId: string;
+  factor: string;
+  period: ReadingPeriod;
+  from: Date;
+  to: Date;
+}
+
+/** How many distinct times a series window holds (before fetching it raw). */
+export async function countSeries(db: Kysely<DB>, w: SeriesWindow): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(distinct t)::int as n from readings
+    where point_id = ${w.pointId} and factor = ${w.factor} and period = ${w.period} and t >= ${w.from} and t < ${w.to}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** The current version of every reading in a window, oldest first. */
+export async function rawSeries(db: Kysely<DB>, w: SeriesWindow): Promise<ReadingRow[]> {
+  // Anti-join on the primary key: "no newer version exists" (DISTINCT ON is slow here, see the module note).
+  const r = await sql<ReadingRow>`
+    select r.* from readings r
+    where r.point_id = ${w.pointId} and r.factor = ${w.factor} and r.period = ${w.period} and r.t >= ${w.from} and r.t < ${w.to}
+      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
+        and n.t = r.t and n.version > r.version)
+    order by r.t`.execute(db);
+  return r.rows.map((row) => ({ ...row, t: new Date(row.t) }));
+}
+
+/** The current version of every reading of a point and period in a window, all factors, by time then factor. */
+export async function pointReadings(
+  db: Kysely<DB>,
+  q: { pointId: string; period: ReadingPeriod; from: Date; to: Date },
+): Promise<ReadingRow[]> {
+  const r = await sql<ReadingRow>`
+    select r.* from readings r
+    where r.point_id = ${q.pointId} and r.period = ${q.period} and r.t >= ${q.from} and r.t < ${q.to}
+      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
+        and n.t = r.t and n.version > r.version)
+    order by r.t, r.factor`.execute(db);
+  return r.rows.map((row) => ({ ...row, t: new Date(row.t) }));
 }

@@ -1,0 +1,83 @@
+/**
+ * @module Reading series (raw with LTTB downsampling, or hour/day/month buckets in Beijing time), latest values,
+ * corrections (a new version with a reason; the raw value stays) and the monthly assessment of a point.
+ */
+import type { FastifyInstance } from "fastify";
+import { requireAuth } from "../../auth/authenticate";
+import { inCommand } from "../../auth/command";
+import { readingCorrector } from "../../commands/readingCorrector";
+import type { ReadingPeriod } from "../../db/schema";
+import { Forbidden, NotFound } from "../../errors";
+import { canCorrectReadings } from "../../policies/monitoring.policy";
+import { presentBucket, presentRawPoint, presentReading } from "../../presenters/presentMonitoring";
+import { findPoint } from "../../repositories/point.repository";
+import { aggregateSeries, countSeries, latestReadings, pointReadings, rawSeries, readingVersions } from "../../repositories/reading.repository";
+import { lttb } from "../../../domain/timeseries/lttb";
+import { SHANGHAI_OFFSET_MINUTES } from "../../../domain/labImport/time";
+import { parse } from "../../validate";
+import type { RouteDeps } from "../types";
+import { assessMonth, monthWindow } from "./assessment";
+import * as S from "./schema";
+
+/**
+ * Raw windows above this many values are bucketed by hour in SQL before downsampling: fetching half a million
+ * rows into the app to keep 2,000 of them would cost seconds and memory on every chart.
+ */
+const RAW_FETCH_MAX = 100_000;
+const PERIODS: ReadingPeriod[] = ["rt", "min", "hour", "day", "sample"];
+
+/** Registers /api/readings/series, latest, corrections and assessment. */
+export function readingRoutes(app: FastifyInstance, { db }: RouteDeps) {
+  app.get("/api/readings/series", async (req) => {
+    requireAuth(req);
+    const q = parse(S.SeriesQuery, req.query);
+    if (!(await findPoint(db, q.pointId))) throw NotFound("站点不存在");
+    const w = { pointId: q.pointId, factor: q.factor, period: q.period, from: q.from, to: q.to };
+    let bucket = q.bucket;
+    let total: number | null = null;
+    if (bucket === "raw") {
+      total = await countSeries(db, w);
+      if (total > RAW_FETCH_MAX) bucket = "hour";
+    }
+    if (bucket === "raw") {
+      const rows = await rawSeries(db, w);
+      const kept = rows.length > q.maxPoints ? lttb(rows, q.maxPoints, (r) => new Date(r.t).getTime(), (r) => r.value) : rows;
+      return { ok: true, data: { bucket, requested: q.bucket, total, downsampled: kept.length < rows.length, points: kept.map(presentRawPoint) } };
+    }
+    const buckets = await aggregateSeries(db, { ...w, bucket, offsetMinutes: SHANGHAI_OFFSET_MINUTES });
+    const kept = buckets.length > q.maxPoints ? lttb(buckets, q.maxPoints, (b) => b.t.getTime(), (b) => b.avg) : buckets;
+    return {
+      ok: true,
+      data: { bucket, requested: q.bucket, total: total ?? buckets.length, downsampled: kept.length < buckets.length, points: kept.map(presentBucket) },
+    };
+  });
+
+  app.get("/api/readings/latest", async (req) => {
+    requireAuth(req);
+    const q = parse(S.LatestQuery, req.query);
+    if (!(await findPoint(db, q.pointId))) throw NotFound("站点不存在");
+    const rows = [];
+    for (const period of q.period ? [q.period] : PERIODS) rows.push(...(await latestReadings(db, q.pointId, period)));
+    return { ok: true, data: rows.map(presentReading) };
+  });
+
+  app.post("/api/readings/corrections", async (req) => {
+    const { actor } = requireAuth(req);
+    if (!canCorrectReadings(actor)) throw Forbidden();
+    const body = parse(S.CorrectionSchema, req.body);
+    const versions = await inCommand(db, req, async (ctx) => {
+      await readingCorrector(ctx, body);
+      return readingVersions(ctx.trx, { pointId: body.pointId, factor: body.factor, period: body.period, t: body.t });
+    });
+    return { ok: true, data: { current: presentReading(versions[versions.length - 1]), versions: versions.map(presentReading) } };
+  });
+
+  app.get("/api/readings/assessment", async (req) => {
+    requireAuth(req);
+    const q = parse(S.AssessmentQuery, req.query);
+    const point = await findPoint(db, q.pointId);
+    if (!point) throw NotFound("站点不存在");
+    const rows = await pointReadings(db, { pointId: point.id, period: q.period, ...monthWindow(q.month) });
+    return { ok: true, data: assessMonth(point, q.month, rows) };
+  });
+}
