@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 
 /** The services a process can run (`SERVICES=web,worker`). */
-export const SERVICE_NAMES = ["web", "worker"] as const;
+export const SERVICE_NAMES = ["web", "worker", "gateway"] as const;
 /** One service name. */
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
@@ -18,6 +18,12 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
   /** PostgreSQL pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** TCP port of the HJ 212 gateway service. */
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(9212),
+  /** Address the gateway listens on. Devices reach it over the network, so production sets 0.0.0.0. */
+  GATEWAY_HOST: z.string().default("127.0.0.1"),
+  /** Most concurrent device connections. */
+  GATEWAY_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** Where PGlite data and uploaded files live. */
   DATA_DIR: z.string().default("./data"),
   /** Comma-separated services to run in this process. */
@@ -37,6 +43,9 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  gatewayPort: number;
+  gatewayHost: string;
+  gatewayMaxConnections: number;
   databaseUrl?: string;
   poolSize: number;
   dataDir: string;
@@ -61,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    gatewayPort: e.GATEWAY_PORT,
+    gatewayHost: e.GATEWAY_HOST,
+    gatewayMaxConnections: e.GATEWAY_MAX_CONNECTIONS,
     databaseUrl: e.DATABASE_URL,
     poolSize: e.DATABASE_POOL_SIZE,
     dataDir: resolve(e.DATA_DIR),

@@ -13,12 +13,14 @@ import { seedDemoDistrict, type DemoCredential } from "./seed/demo";
 import { startWeb, type WebService } from "./services/web";
 import { startWorker } from "./services/worker";
 import type { Scheduler } from "./jobs/scheduler";
+import { startGateway, type GatewayService } from "./services/gateway";
 
 /** A running process. */
 export interface RunningProcess {
   database: Database;
   web?: WebService;
   worker?: Scheduler;
+  gateway?: GatewayService;
   /** Stops everything in order; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -58,15 +60,20 @@ export async function startProcess(config: Config): Promise<RunningProcess> {
     }
   }
   const worker = config.services.includes("worker") ? startWorker(database.db, log) : undefined;
-  const web = config.services.includes("web") ? await startWeb(database.db, config) : undefined;
+  const gateway = config.services.includes("gateway") ? await startGateway(database.db, config, log) : undefined;
+  const web = config.services.includes("web")
+    ? await startWeb(database.db, config, gateway ? [gateway.readiness] : [])
+    : undefined;
   if (web) log.info({ url: web.url, engine: database.engine, services: config.services }, "清流 Qingliu is running");
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await web?.stop();
+      // Devices whose packets are still queued get their 9014 before the database closes.
+      await gateway?.stop();
       await worker?.stop();
       await database.close();
       log.info("stopped cleanly");
     })());
-  return { database, web, worker, stop };
+  return { database, web, worker, gateway, stop };
 }

@@ -32,8 +32,10 @@ export interface ServerProcess {
 /** Spawns `qingliu serve` with `env` and waits until /healthz answers (or the process dies). */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
+  // Tests run side by side: each server gets its own gateway port too.
+  const gatewayPort = env.GATEWAY_PORT ?? String(await freePort());
   const child = spawn(process.execPath, [BIN, "serve"], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1", GATEWAY_PORT: gatewayPort },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

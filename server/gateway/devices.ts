@@ -1,0 +1,53 @@
+/**
+ * @module The gateway's view of the device registry: MN → password, system code, monitoring point, enabled. Kept
+ * in memory and refreshed from the database, so authenticating a packet costs no query; an unknown MN is looked up
+ * at most once per interval, so a flood of made-up MNs cannot turn into a flood of queries.
+ */
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema";
+
+/** What the gateway needs to know of a device. */
+export interface GatewayDevice {
+  mn: string;
+  pw: string;
+  st: string;
+  pointId: string | null;
+  enabled: boolean;
+}
+
+/** Cached registry. */
+export class DeviceRegistry {
+  private devices = new Map<string, GatewayDevice>();
+  private missLookups = new Map<string, number>();
+  private lastRefresh = 0;
+
+  constructor(
+    private db: Kysely<DB>,
+    private refreshMs = 10_000,
+  ) {}
+
+  /** Loads every device. */
+  async refresh(): Promise<void> {
+    const rows = await this.db.selectFrom("devices").select(["mn", "pw", "st", "point_id", "enabled"]).execute();
+    this.devices = new Map(rows.map((r) => [r.mn, { mn: r.mn, pw: r.pw, st: r.st, pointId: r.point_id, enabled: r.enabled }]));
+    this.lastRefresh = Date.now();
+    this.missLookups.clear();
+  }
+
+  /** The device with this MN, if registered. */
+  async get(mn: string): Promise<GatewayDevice | undefined> {
+    const now = Date.now();
+    if (now - this.lastRefresh > this.refreshMs) await this.refresh();
+    const d = this.devices.get(mn);
+    if (d) return d;
+    // A device registered since the last refresh: look it up, but not more than once per interval per MN.
+    if (this.missLookups.size > 10_000) this.missLookups.clear();
+    if ((this.missLookups.get(mn) ?? 0) > now - this.refreshMs) return undefined;
+    this.missLookups.set(mn, now);
+    const r = await this.db.selectFrom("devices").select(["mn", "pw", "st", "point_id", "enabled"]).where("mn", "=", mn).executeTakeFirst();
+    if (!r) return undefined;
+    const dev = { mn: r.mn, pw: r.pw, st: r.st, pointId: r.point_id, enabled: r.enabled };
+    this.devices.set(mn, dev);
+    return dev;
+  }
+}

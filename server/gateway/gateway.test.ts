@@ -1,0 +1,159 @@
+import { connect, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { encodeFrame, encodePacket, flagBits, parsePacket, type Packet } from "../../domain/hj212";
+import { createTestDatabase, ENGINES } from "../test/testDatabase";
+import { DeviceRegistry } from "./devices";
+import { GroupCommitter } from "./groupCommit";
+import { DEFAULT_GATEWAY_OPTIONS, Gateway } from "./gateway";
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** A device's side of a TCP connection: sends raw bytes, collects reply packets. */
+class Device {
+  private buf = "";
+  replies: Packet[] = [];
+  constructor(readonly socket: Socket) {
+    socket.setEncoding("utf8");
+    socket.on("data", (d: string) => {
+      this.buf += d;
+      let i: number;
+      while ((i = this.buf.indexOf("\r\n")) >= 0) {
+        const line = this.buf.slice(0, i);
+        this.buf = this.buf.slice(i + 2);
+        const segment = line.slice(6, -4);
+        const p = parsePacket(segment);
+        if (p.ok) this.replies.push(p.packet);
+      }
+    });
+  }
+  static open(port: number): Promise<Device> {
+    return new Promise((resolve, reject) => {
+      const s = connect(port, "127.0.0.1", () => resolve(new Device(s)));
+      s.once("error", reject);
+    });
+  }
+  send(text: string) {
+    this.socket.write(text);
+  }
+  async waitFor(n: number, timeoutMs = 5000) {
+    const end = Date.now() + timeoutMs;
+    while (this.replies.length < n && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    return this.replies;
+  }
+}
+
+function upload(o: { qn: string; mn?: string; pw?: string; cn?: string; time: string; values: Record<string, string>; flag?: number }): string {
+  const p: Packet = {
+    qn: o.qn, st: "21", cn: o.cn ?? "2061", pw: o.pw ?? "123456", mn: o.mn ?? "ZZ0001", flag: flagBits(o.flag ?? 5),
+    cp: {
+      dataTime: o.time,
+      factors: Object.entries(o.values).map(([code, v]) => ({ code, fields: { [o.cn === "2011" ? "Rtd" : "Avg"]: v, Flag: "N" } })),
+      devices: [],
+      other: [],
+    },
+    extra: [],
+  };
+  return encodePacket(p)!;
+}
+
+describe.each(ENGINES)("HJ 212 gateway over TCP on %s", (engine) => {
+  let d: Awaited<ReturnType<typeof createTestDatabase>>;
+  let gateway: Gateway;
+  let port: number;
+  beforeAll(async () => {
+    d = await createTestDatabase(engine);
+    const p = await d.db.insertInto("monitoring_points").values({ code: "BMM-1", name: "白马门河自动站", kind: "auto_station", level: null,
+      water_body: "白马门河", water_body_type: "river", target_class: 4, lon: null, lat: null, unit_id: null, eco_flow_target: null })
+      .returning("id").executeTakeFirstOrThrow();
+    await d.db.insertInto("devices").values([
+      { mn: "ZZ0001", pw: "123456", st: "21", point_id: p.id },
+      { mn: "ZZ0002", pw: "123456", st: "21", point_id: p.id, enabled: false },
+    ]).execute();
+    gateway = new Gateway(new DeviceRegistry(d.db), new GroupCommitter(d.db, { maxBatch: 200, maxDelayMs: 5 }), quiet, { ...DEFAULT_GATEWAY_OPTIONS, port: 0 });
+    port = await gateway.start();
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await d.close();
+  });
+
+  const count = async () => Number((await sql<{ n: number }>`select count(*) as n from readings`.execute(d.db)).rows[0].n);
+
+  it("stores an hourly upload and answers 9014 only after it is committed; a retransmission is stored once", async () => {
+    const dev = await Device.open(port);
+    const pkt = upload({ qn: "20220601100000001", time: "20220601100000", values: { w21003: "0.52", w01009: "6.30" } });
+    dev.send(pkt);
+    const [ack] = await dev.waitFor(1);
+    expect(ack).toMatchObject({ cn: "9014", qn: "20220601100000001", mn: "ZZ0001", st: "91" });
+    // The acknowledgement came after the commit: the rows are there now.
+    expect(await count()).toBe(2);
+    dev.send(pkt);
+    await dev.waitFor(2);
+    expect(dev.replies[1].cn).toBe("9014");
+    expect(await count()).toBe(2);
+    const row = await d.db.selectFrom("readings").selectAll().where("factor", "=", "w21003").executeTakeFirstOrThrow();
+    // DataTime is China time: 10:00 +08:00 = 02:00 UTC.
+    expect(row).toMatchObject({ period: "hour", value: 0.52, flag: "N", source: "gateway", device_mn: "ZZ0001" });
+    expect(new Date(row.t).toISOString()).toBe("2022-06-01T02:00:00.000Z");
+    dev.socket.destroy();
+  });
+
+  it("refuses an unknown MN (QnRtn 4), a wrong password (3), a disabled device (2) and a bad CRC (9)", async () => {
+    const dev = await Device.open(port);
+    dev.send(upload({ qn: "20220601110000001", mn: "NOPE", time: "20220601110000", values: { w21003: "1" } }));
+    dev.send(upload({ qn: "20220601110000002", pw: "wrong", time: "20220601110000", values: { w21003: "1" } }));
+    dev.send(upload({ qn: "20220601110000003", mn: "ZZ0002", time: "20220601110000", values: { w21003: "1" } }));
+    const good = upload({ qn: "20220601110000004", time: "20220601110000", values: { w21003: "1" } });
+    dev.send(good.slice(0, -6) + (good.slice(-6, -2) === "0000" ? "1111" : "0000") + "\r\n");
+    const replies = await dev.waitFor(4);
+    expect(replies.map((r) => [r.cn, r.cp.other.find((o) => o.key === "QnRtn")?.value])).toEqual([
+      ["9011", "4"],
+      ["9011", "3"],
+      ["9011", "2"],
+      ["9011", "9"],
+    ]);
+    expect(await count()).toBe(2);
+    dev.socket.destroy();
+  });
+
+  it("survives garbage, pipelined packets and packets split across writes, losing none", async () => {
+    const dev = await Device.open(port);
+    const packets = Array.from({ length: 40 }, (_, i) =>
+      upload({ qn: `202206020000${String(i).padStart(5, "0")}`, time: `20220602${String(Math.floor(i / 2)).padStart(2, "0")}${i % 2 ? "30" : "00"}00`, cn: "2051", values: { w21003: String(i / 10) } }),
+    );
+    const stream = "garbage\u0000##xx" + packets.join("") + "##99";
+    // Odd-sized writes split packets at arbitrary places.
+    for (let i = 0; i < stream.length; i += 37) dev.send(stream.slice(i, i + 37));
+    const replies = await dev.waitFor(40, 10_000);
+    expect(replies.filter((r) => r.cn === "9014")).toHaveLength(40);
+    expect(await count()).toBe(42);
+    dev.socket.destroy();
+  });
+
+  it("does not acknowledge when the store fails, and acknowledges the resend once it recovers", async () => {
+    const dev = await Device.open(port);
+    await sql`alter table gateway_packets rename to gateway_packets_away`.execute(d.db);
+    const pkt = upload({ qn: "20220603000000001", time: "20220603000000", values: { w21003: "0.3" } });
+    try {
+      dev.send(pkt);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(dev.replies).toHaveLength(0);
+      expect(gateway.stats.storeFailures).toBeGreaterThan(0);
+    } finally {
+      await sql`alter table gateway_packets_away rename to gateway_packets`.execute(d.db);
+    }
+    dev.send(pkt);
+    expect((await dev.waitFor(1))[0].cn).toBe("9014");
+    expect(await count()).toBe(43);
+    dev.socket.destroy();
+  });
+
+  it("frames a raw 2005-style packet from the wire without crashing", async () => {
+    const dev = await Device.open(port);
+    dev.send(encodeFrame("ST=32;CN=2011;PW=123456;MN=ZZ0001;CP=&&DataTime=20220604000000;060-Rtd=12.5&&")!);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(dev.socket.destroyed).toBe(false);
+    dev.socket.destroy();
+  });
+});
