@@ -10,6 +10,7 @@ import { unitSaver } from "../commands/unitSaver";
 import { userCreator } from "../commands/userCreator";
 import { countUnits } from "../repositories/unit.repository";
 import { DEMO_UNITS } from "./units";
+import { seedDemoMonitoring } from "./demoMonitoring";
 
 /** A demo account as printed to the console. */
 export interface DemoCredential {
@@ -63,6 +64,7 @@ export async function seedDemoDistrict(db: Kysely<DB>, fixedPassword?: string): 
       });
       creds.push({ ...d, password });
     }
+    await seedDemoMonitoring(ctx, ids);
     return creds;
   });
 }
