@@ -4,6 +4,7 @@ import { encodeFrame } from "../../domain/hj212";
 import { TestDevice as Device, uploadPacket as upload } from "./testDevice";
 import { createTestDatabase, ENGINES } from "../test/testDatabase";
 import { DeviceRegistry } from "./devices";
+import { expectedHours, listDeviceStatus } from "../repositories/deviceStatus.repository";
 import { GroupCommitter } from "./groupCommit";
 import { DEFAULT_GATEWAY_OPTIONS, Gateway } from "./gateway";
 
@@ -48,6 +49,11 @@ describe.each(ENGINES)("HJ 212 gateway over TCP on %s", (engine) => {
     // DataTime is China time: 10:00 +08:00 = 02:00 UTC.
     expect(row).toMatchObject({ period: "hour", value: 0.52, flag: "N", source: "gateway", device_mn: "ZZ0001" });
     expect(new Date(row.t).toISOString()).toBe("2022-06-01T02:00:00.000Z");
+    // Device status: one hour of 2022-06-01 (China time) received, two packets, one duplicate.
+    const [status] = (await listDeviceStatus(d.db, "2022-06-01")).filter((s) => s.mn === "ZZ0001");
+    expect(status).toMatchObject({ mn: "ZZ0001", hours_received: 1 });
+    expect(expectedHours("2022-06-01", new Date("2022-06-02T00:00:00Z"))).toBe(24);
+    expect(expectedHours("2022-06-01", new Date("2022-06-01T03:30:00Z"))).toBe(11);
     dev.socket.destroy();
   });
 

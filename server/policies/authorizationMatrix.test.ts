@@ -43,6 +43,7 @@ const REQUESTS: Record<string, (ids: Ids, n: number) => Sample> = {
     url: `/api/monitoring/points/${ids.outletId}/limits`,
     body: { limits: [{ factor: "w01018", upperLimit: 50, basis: "排污许可证" }] },
   }),
+  "GET /api/monitoring/devices/status": () => ({ url: "/api/monitoring/devices/status?day=2022-06-01" }),
   "GET /api/monitoring/devices": () => ({ url: "/api/monitoring/devices" }),
   "POST /api/monitoring/devices": (ids, n) => ({ url: "/api/monitoring/devices", body: { mn: `MN${n}`, pw: "123456", st: "32", pointId: ids.outletId } }),
   "PATCH /api/monitoring/devices/:id": (ids) => ({ url: `/api/monitoring/devices/${ids.deviceId}`, body: { enabled: true } }),

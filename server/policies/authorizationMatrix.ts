@@ -32,6 +32,7 @@ POST /api/monitoring/points        D         A            D         D          A
 PATCH /api/monitoring/points/:id   D         A            D         D          A                   D           D
 PUT /api/monitoring/points/:id/limits D      A            D         D          A                   D           D
 GET /api/monitoring/devices        D         A            A         A          A                   A           A
+GET /api/monitoring/devices/status D         A            A         A          A                   A           A
 POST /api/monitoring/devices       D         A            D         D          A                   D           D
 PATCH /api/monitoring/devices/:id  D         A            D         D          A                   D           D
 GET /api/readings/series           D         A            A         A          A                   A           A

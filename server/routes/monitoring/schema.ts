@@ -135,3 +135,9 @@ export const UpdateDeviceSchema = z.object(DeviceFields).partial().strict();
 
 /** Path parameter. */
 export const IdParams = z.object({ id: Uuid });
+
+/** Device status day. */
+export const DeviceStatusQuery = z.object({
+  /** Day in China time, YYYY-MM-DD; default today. */
+  day: z.iso.date("日期格式应为 YYYY-MM-DD").optional(),
+});
