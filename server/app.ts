@@ -36,6 +36,8 @@ export interface AppOptions {
   loginPolicy?: LoginPolicy;
   /** Extra /readyz checks from other services in the process. */
   readinessChecks?: ReadinessCheck[];
+  /** Metrics of other services in the process (the gateway), served with the web's on /metrics. */
+  extraMetrics?: import("prom-client").Registry[];
   /** Pino logger options; tests pass `false`. */
   logger?: boolean | object;
 }
@@ -116,7 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   monitoringRoutes(app, deps);
   readingRoutes(app, deps);
   labImportRoutes(app, deps);
-  opsRoutes(app, deps, metrics, opts.readinessChecks ?? []);
+  opsRoutes(app, deps, metrics, opts.readinessChecks ?? [], opts.extraMetrics ?? []);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   if (hasWeb) {

@@ -32,6 +32,12 @@ describe("a Qingliu process on embedded PGlite", () => {
       expect(r.body.data.user.roles).toEqual(["office_admin"]);
       const units = await fetch(`${s.url}/api/units`, { headers: { cookie: r.cookie } }).then((x) => x.json() as any);
       const kinds = new Set(units.data.map((u: { kind: string }) => u.kind));
+      // One process runs web, worker and gateway by default; /metrics and /readyz cover the gateway too.
+      const metrics = await fetch(`${s.url}/metrics`).then((x) => x.text());
+      expect(metrics).toMatch(/^qingliu_gateway_connections 0$/m);
+      expect(metrics).toMatch(/^qingliu_http_requests_total\{/m);
+      const ready = await fetch(`${s.url}/readyz`).then((x) => x.json() as any);
+      expect(ready.data.checks.map((c: { name: string }) => c.name)).toEqual(["database", "migrations", "gateway-store"]);
       expect([...kinds].sort()).toEqual(["branch", "department", "office", "subdistrict"]);
       // SIGTERM while a request is in flight: the request completes, then the process exits 0.
       const slow = fetch(`${s.url}/api/_test/slow?ms=1500`).then((x) => x.json() as any);

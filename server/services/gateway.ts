@@ -9,11 +9,15 @@ import { DeviceRegistry } from "../gateway/devices";
 import { GroupCommitter } from "../gateway/groupCommit";
 import { DEFAULT_GATEWAY_OPTIONS, Gateway } from "../gateway/gateway";
 import type { ReadinessCheck } from "../routes/ops/ops";
+import type { Registry } from "prom-client";
+import { gatewayMetrics } from "../gateway/metrics";
 
 /** A running gateway service. */
 export interface GatewayService {
   gateway: Gateway;
   port: number;
+  /** Its Prometheus metrics. */
+  metrics: Registry;
   /** /readyz check: the store accepted the last batch. */
   readiness: ReadinessCheck;
   stop(): Promise<void>;
@@ -36,6 +40,7 @@ export async function startGateway(
   return {
     gateway,
     port,
+    metrics: gatewayMetrics(gateway),
     readiness: async () => ({ name: "gateway-store", ...committer.health() }),
     stop: () => gateway.stop(),
   };

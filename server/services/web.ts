@@ -6,6 +6,7 @@ import type { DB } from "../db/schema";
 import type { Config } from "../env";
 import { buildApp, type App } from "../app";
 import type { ReadinessCheck } from "../routes/ops/ops";
+import type { Registry } from "prom-client";
 
 /** How long requests in flight may take to finish after SIGTERM. */
 const GRACE_MS = 10_000;
@@ -20,8 +21,13 @@ export interface WebService {
 }
 
 /** Starts the web service on config.host:config.port. */
-export async function startWeb(db: Kysely<DB>, config: Config, readinessChecks: ReadinessCheck[] = []): Promise<WebService> {
-  const app = await buildApp({ db, config, readinessChecks });
+export async function startWeb(
+  db: Kysely<DB>,
+  config: Config,
+  readinessChecks: ReadinessCheck[] = [],
+  extraMetrics: Registry[] = [],
+): Promise<WebService> {
+  const app = await buildApp({ db, config, readinessChecks, extraMetrics });
   let closing = false;
   // Responses finished during shutdown close their connection, so keep-alive clients cannot hold the server open.
   app.addHook("onSend", async (_req, reply) => {

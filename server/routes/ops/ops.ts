@@ -4,6 +4,7 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { migrationStatus } from "../../db/migrate";
+import { Registry } from "prom-client";
 import type { Metrics } from "../../metrics";
 import type { RouteDeps } from "../types";
 
@@ -11,7 +12,14 @@ import type { RouteDeps } from "../types";
 export type ReadinessCheck = () => Promise<{ name: string; ok: boolean; detail?: string }>;
 
 /** Registers /healthz, /readyz, /metrics and, in test mode, a slow route for the shutdown test. */
-export function opsRoutes(app: FastifyInstance, { db, config }: RouteDeps, metrics: Metrics, checks: ReadinessCheck[]) {
+export function opsRoutes(
+  app: FastifyInstance,
+  { db, config }: RouteDeps,
+  metrics: Metrics,
+  checks: ReadinessCheck[],
+  extraMetrics: Registry[] = [],
+) {
+  const registry = extraMetrics.length ? Registry.merge([metrics.registry, ...extraMetrics]) : metrics.registry;
   app.get("/healthz", { config: { public: true } }, async () => ({ ok: true, data: { status: "alive" } }));
 
   app.get("/readyz", { config: { public: true } }, async (req, reply) => {
@@ -36,8 +44,8 @@ export function opsRoutes(app: FastifyInstance, { db, config }: RouteDeps, metri
   });
 
   app.get("/metrics", { config: { public: true } }, async (_req, reply) => {
-    reply.header("content-type", metrics.registry.contentType);
-    return metrics.registry.metrics();
+    reply.header("content-type", registry.contentType);
+    return registry.metrics();
   });
 
   if (config.testRoutes) {
