@@ -25,6 +25,7 @@ import { monitoringRoutes } from "./routes/monitoring/monitoring";
 import { readingRoutes } from "./routes/readings/readings";
 import { labImportRoutes } from "./routes/readings/labImports";
 import { opsRoutes, type ReadinessCheck } from "./routes/ops/ops";
+import { deviceCommandRoutes } from "./routes/monitoring/deviceCommands";
 
 /** Where the built web client lives. */
 export const WEB_DIST = fileURLToPath(new URL("../web/dist/", import.meta.url));
@@ -38,6 +39,8 @@ export interface AppOptions {
   readinessChecks?: ReadinessCheck[];
   /** Metrics of other services in the process (the gateway), served with the web's on /metrics. */
   extraMetrics?: import("prom-client").Registry[];
+  /** The gateway of this process, when it runs one: device requests go through it. */
+  gateway?: import("./gateway/gateway").Gateway;
   /** Pino logger options; tests pass `false`. */
   logger?: boolean | object;
 }
@@ -116,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   unitRoutes(app, deps);
   auditRoutes(app, deps);
   monitoringRoutes(app, deps);
+  deviceCommandRoutes(app, deps, opts.gateway);
   readingRoutes(app, deps);
   labImportRoutes(app, deps);
   opsRoutes(app, deps, metrics, opts.readinessChecks ?? [], opts.extraMetrics ?? []);

@@ -60,5 +60,7 @@ export const UnsupportedMediaType = (contentType: string | undefined) =>
 export const BadJson = () => new AppError("bad_json", 400, "请求内容不是有效的 JSON");
 /** The service cannot serve now, e.g. the database is unreachable (503). */
 export const Unavailable = (message = "服务暂时不可用") => new AppError("unavailable", 503, message);
+/** The device has no live connection to the gateway (409). */
+export const DeviceOffline = (mn: string) => new AppError("device.offline", 409, `设备 ${mn} 当前未连接`);
 /** Anything unexpected (500). The real error is logged with the correlation id, never sent. */
 export const Internal = () => new AppError("internal", 500, "服务器内部错误，请联系管理员并提供请求编号");

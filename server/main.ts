@@ -62,7 +62,7 @@ export async function startProcess(config: Config): Promise<RunningProcess> {
   const worker = config.services.includes("worker") ? startWorker(database.db, log) : undefined;
   const gateway = config.services.includes("gateway") ? await startGateway(database.db, config, log) : undefined;
   const web = config.services.includes("web")
-    ? await startWeb(database.db, config, gateway ? [gateway.readiness] : [], gateway ? [gateway.metrics] : [])
+    ? await startWeb(database.db, config, gateway ? [gateway.readiness] : [], gateway ? [gateway.metrics] : [], gateway?.gateway)
     : undefined;
   if (web) log.info({ url: web.url, engine: database.engine, services: config.services }, "清流 Qingliu is running");
   let stopping: Promise<void> | null = null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { encodeFrame } from "../../domain/hj212";
+import { encodeFrame, encodePacket, exeReply, historyRequest, qnReply, timeSyncRequest } from "../../domain/hj212";
 import { TestDevice as Device, uploadPacket as upload } from "./testDevice";
 import { createTestDatabase, ENGINES } from "../test/testDatabase";
 import { DeviceRegistry } from "./devices";
@@ -104,6 +104,36 @@ describe.each(ENGINES)("HJ 212 gateway over TCP on %s", (engine) => {
     dev.send(pkt);
     expect((await dev.waitFor(1))[0].cn).toBe("9014");
     expect(await count()).toBe(43);
+    dev.socket.destroy();
+  });
+
+  it("runs platform requests: 1012 time sync → 9011 → 9012; timeout with retries; history backfill with data", async () => {
+    const dev = await Device.open(port);
+    dev.send(upload({ qn: "20220605000000001", time: "20220605000000", values: { w21003: "0.4" } }));
+    await dev.waitFor(1);
+    const device = { mn: "ZZ0001", pw: "123456", st: "21" };
+    // The device answers every request it receives with 9011 QnRtn=1; history requests with data, then 9012.
+    let answering = true;
+    dev.socket.on("data", () => {
+      for (const req of dev.replies.splice(0)) {
+        if (!answering || !["1012", "2061"].includes(req.cn)) continue;
+        dev.send(encodePacket(qnReply(req, 1))!);
+        if (req.cn === "2061") {
+          for (const h of ["01", "02"]) dev.send(upload({ qn: req.qn!, time: `202206050${h.slice(1)}0000`.replace("2022060500", `20220605${h}`).slice(0, 14), values: { w21003: "0.5" } }));
+        }
+        dev.send(encodePacket(exeReply(req, 1))!);
+      }
+    });
+    const sync = await gateway.request(device, (h) => timeSyncRequest(h, new Date()), { timeoutMs: 1000, retries: 2 });
+    expect(sync).toMatchObject({ status: "done", qnRtn: 1, exeRtn: 1, attempts: 1, dataPackets: 0 });
+    const history = await gateway.request(device, (h) => historyRequest(h, "2061", new Date("2022-06-04T17:00:00Z"), new Date("2022-06-04T18:00:00Z")), { timeoutMs: 1000, retries: 2 });
+    expect(history).toMatchObject({ status: "done", qnRtn: 1, exeRtn: 1, dataPackets: 2 });
+    const backfilled = await d.db.selectFrom("readings").select("t").where("t", ">=", new Date("2022-06-04T17:00:00Z")).where("t", "<", new Date("2022-06-04T19:00:00Z")).execute();
+    expect(backfilled).toHaveLength(2);
+    answering = false;
+    const silent = await gateway.request(device, (h) => timeSyncRequest(h, new Date()), { timeoutMs: 150, retries: 2 });
+    expect(silent).toMatchObject({ status: "timeout", attempts: 3 });
+    expect(await gateway.request({ ...device, mn: "NOT-CONNECTED" }, (h) => timeSyncRequest(h, new Date()))).toBeNull();
     dev.socket.destroy();
   });
 

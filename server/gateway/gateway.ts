@@ -20,11 +20,13 @@ import {
   formatQn,
   type Packet,
   type QnRtn,
+  type RequestHeader,
 } from "../../domain/hj212";
 import type { DeviceRegistry } from "./devices";
 import type { GroupCommitter } from "./groupCommit";
 import { KeyedBuckets, TokenBucket } from "./limits";
 import { PERIOD_OF_CN, readingsToRows } from "./toRows";
+import { CommandTracker, DEFAULT_TIMING, type CommandOutcome, type CommandTiming } from "./commands";
 
 /** Data uploads the gateway stores (2041 facility run time and 2081 restart are recorded as packets only). */
 const UPLOAD_CNS = new Set(["2011", "2051", "2061", "2031", "2041", "2081"]);
@@ -72,6 +74,9 @@ export class Gateway {
   private server: Server | null = null;
   private sockets = new Set<Socket>();
   private mnBuckets: KeyedBuckets;
+  /** The newest authenticated connection of each MN: where requests to that device go. */
+  private sessions = new Map<string, (p: Packet) => boolean>();
+  private tracker = new CommandTracker();
   readonly stats: GatewayStats = { connections: 0, connectionsTotal: 0, packets: 0, stored: 0, duplicates: 0, refused: {}, acked: 0, storeFailures: 0 };
 
   constructor(
@@ -106,6 +111,27 @@ export class Gateway {
     await this.committer.drain();
   }
 
+  /** Whether a device has a live authenticated connection. */
+  isConnected(mn: string): boolean {
+    return this.sessions.has(mn);
+  }
+
+  /**
+   * Sends a request to a connected device and follows the exchange (9011 → data → 9012) with timeout and retries.
+   * Returns null when the device is not connected or the request cannot be built.
+   */
+  async request(
+    device: { mn: string; pw: string; st: string },
+    build: (h: RequestHeader) => Packet | null,
+    timing: CommandTiming = DEFAULT_TIMING,
+  ): Promise<CommandOutcome | null> {
+    const send = this.sessions.get(device.mn);
+    const packet = build({ qn: formatQn(new Date()), st: device.st, pw: device.pw, mn: device.mn });
+    if (!send || !packet) return null;
+    // Retries go to whichever connection the device holds by then (it may have reconnected).
+    return this.tracker.run(device.mn, packet, (p) => (this.sessions.get(device.mn) ?? send)(p), timing);
+  }
+
   private refuse(reason: string) {
     this.stats.refused[reason] = (this.stats.refused[reason] ?? 0) + 1;
   }
@@ -122,9 +148,11 @@ export class Gateway {
     let partialSince = 0;
     // Packets of one connection are handled in order: a device expects its replies in the order it sent.
     let chain: Promise<void> = Promise.resolve();
-    const send = (p: Packet) => {
+    const send = (p: Packet): boolean => {
       const text = encodePacket(p);
-      if (text && !socket.destroyed) socket.write(text);
+      if (!text || socket.destroyed) return false;
+      socket.write(text);
+      return true;
     };
     socket.on("data", (chunk: Buffer) => {
       for (const ev of framer.feed(chunk)) {
@@ -150,6 +178,7 @@ export class Gateway {
     socket.on("error", () => {});
     socket.on("close", () => {
       clearInterval(slowTimer);
+      for (const [mn, s] of this.sessions) if (s === send) this.sessions.delete(mn);
       this.sockets.delete(socket);
       this.stats.connections--;
     });
@@ -158,7 +187,7 @@ export class Gateway {
   private async handleFrame(
     frame: { segment: string; reason: { code: string } | null; crcOk: boolean },
     reassembler: Reassembler,
-    send: (p: Packet) => void,
+    send: (p: Packet) => boolean,
   ): Promise<void> {
     this.stats.packets++;
     const parsed = parsePacket(frame.segment);
@@ -187,6 +216,9 @@ export class Gateway {
     if (!device.enabled) return refuse(2, "device.disabled");
     if (device.st !== packet.st && packet.st !== "91") return refuse(5, "device.wrong_st");
     if (!this.mnBuckets.take(device.mn)) return this.refuse("rate.mn");
+    this.sessions.set(device.mn, send);
+    // Answers (9011/9012) to the platform's own requests end here; history data continues to be stored below.
+    if (this.tracker.onPacket(device.mn, packet)) return;
     if (packet.pnum && packet.pnum > 1) {
       const r = reassembler.add(packet, Date.now());
       if (r.status === "pending") return;

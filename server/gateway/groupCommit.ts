@@ -116,17 +116,19 @@ export class GroupCommitter {
   private async store(trx: Kysely<DB>, batch: Pending[], errors: [string, { count: number; last: string }][]): Promise<StoreOutcome[]> {
     const outcomes: StoreOutcome[] = batch.map(() => "duplicate");
     if (batch.length) {
-      // A retransmission conflicts on (MN, CN, QN) or on (MN, CN, DataTime); either way it is not stored again.
+      // A retransmission conflicts on (MN, CN, QN, DataTime) or on (MN, CN, DataTime); either way it is not stored again.
       const inserted = await trx
         .insertInto("gateway_packets")
         .values(batch.map(({ upload: u }) => ({ mn: u.mn, cn: u.cn, qn: u.qn, data_time: u.dataTime, readings: u.readings.length })))
         .onConflict((oc) => oc.doNothing())
-        .returning(["mn", "cn", "qn"])
+        .returning(["mn", "cn", "qn", "data_time"])
         .execute();
-      const fresh = new Set(inserted.map((r) => `${r.mn}\u0000${r.cn}\u0000${r.qn}`));
+      const keyOf = (mn: string, cn: string, qn: string, t: Date | string | null) =>
+        `${mn}\u0000${cn}\u0000${qn}\u0000${t === null ? "" : new Date(t).getTime()}`;
+      const fresh = new Set(inserted.map((r) => keyOf(r.mn, r.cn, r.qn, r.data_time)));
       const rows: NewReading[] = [];
       batch.forEach(({ upload: u }, i) => {
-        const key = `${u.mn}\u0000${u.cn}\u0000${u.qn}`;
+        const key = keyOf(u.mn, u.cn, u.qn, u.dataTime);
         if (fresh.has(key)) {
           fresh.delete(key); // the same packet twice in one batch is stored once
           outcomes[i] = "stored";

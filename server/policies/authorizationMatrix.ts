@@ -35,6 +35,7 @@ GET /api/monitoring/devices        D         A            A         A          A
 GET /api/monitoring/devices/status D         A            A         A          A                   A           A
 POST /api/monitoring/devices       D         A            D         D          A                   D           D
 PATCH /api/monitoring/devices/:id  D         A            D         D          A                   D           D
+POST /api/monitoring/devices/:id/commands D A          D         D          A                   D           D
 GET /api/readings/series           D         A            A         A          A                   A           A
 GET /api/readings/latest           D         A            A         A          A                   A           A
 POST /api/readings/corrections     D         D            D         D          A                   D           D

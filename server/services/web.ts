@@ -7,6 +7,7 @@ import type { Config } from "../env";
 import { buildApp, type App } from "../app";
 import type { ReadinessCheck } from "../routes/ops/ops";
 import type { Registry } from "prom-client";
+import type { Gateway } from "../gateway/gateway";
 
 /** How long requests in flight may take to finish after SIGTERM. */
 const GRACE_MS = 10_000;
@@ -26,8 +27,9 @@ export async function startWeb(
   config: Config,
   readinessChecks: ReadinessCheck[] = [],
   extraMetrics: Registry[] = [],
+  gateway?: Gateway,
 ): Promise<WebService> {
-  const app = await buildApp({ db, config, readinessChecks, extraMetrics });
+  const app = await buildApp({ db, config, readinessChecks, extraMetrics, gateway });
   let closing = false;
   // Responses finished during shutdown close their connection, so keep-alive clients cannot hold the server open.
   app.addHook("onSend", async (_req, reply) => {
