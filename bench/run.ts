@@ -4,10 +4,12 @@
  */
 import { benchAssessment } from "./assessment";
 import { benchHj212 } from "./hj212";
+import { benchGateway } from "./gateway";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   assessment: benchAssessment,
   hj212: benchHj212,
+  gateway: benchGateway,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -159,10 +159,14 @@ export class GroupCommitter {
       c.errors += e.count;
       c.lastError = e.last;
     }
-    for (const c of counters.values()) {
+    if (counters.size) {
+      const cs = [...counters.values()];
+      // One upsert for every device of the batch (arrays, one parameter per column).
       await sql`
         insert into device_daily (mn, day, packets, duplicates, errors, readings, last_packet_at, last_error)
-        values (${c.mn}, ${c.day}::date, ${c.packets}, ${c.duplicates}, ${c.errors}, ${c.readings}, ${c.last}, ${c.lastError})
+        select * from unnest(${cs.map((c) => c.mn)}::text[], ${cs.map((c) => c.day)}::date[], ${cs.map((c) => c.packets)}::int[],
+          ${cs.map((c) => c.duplicates)}::int[], ${cs.map((c) => c.errors)}::int[], ${cs.map((c) => c.readings)}::int[],
+          ${cs.map((c) => c.last?.toISOString() ?? null)}::timestamptz[], ${cs.map((c) => c.lastError)}::text[])
         on conflict (mn, day) do update set
           packets = device_daily.packets + excluded.packets,
           duplicates = device_daily.duplicates + excluded.duplicates,
