@@ -1,21 +1,12 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assess } from "./assess";
+import { runCli } from "../test/runCli";
 
-/** Runs `qingliu assess` with in-memory streams; `input` is fed on stdin (use FILE "-"). */
-async function run(argv: string[], input = "") {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (c) => out.push(String(c)));
-  stderr.on("data", (c) => err.push(String(c)));
-  const code = await assess.run(argv, { stdout, stderr, stdin: Readable.from([input]) });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+/** Runs `qingliu assess` in-process; `input` is fed on stdin (use FILE "-"). */
+const run = (argv: string[], input = "") => runCli(assess, argv, input);
 
 const json = (v: unknown) => JSON.stringify(v);
 

@@ -1,20 +1,14 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hj212Check } from "./hj212";
+import { runCli } from "../test/runCli";
 
-/** Runs `qingliu hj212 check` with in-memory streams. */
+/** Runs `qingliu hj212 check` in-process; its output lines parsed as JSON in `json`. */
 async function run(argv: string[], input = "") {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (c) => out.push(String(c)));
-  stderr.on("data", (c) => err.push(String(c)));
-  const code = await hj212Check.run(argv, { stdout, stderr, stdin: Readable.from([input]) });
-  return { code, stdout: out.join(""), stderr: err.join(""), json: out.join("").split("\n").filter(Boolean).map((l) => JSON.parse(l)) };
+  const r = await runCli(hj212Check, argv, input);
+  return { ...r, json: r.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l)) };
 }
 
 const GOOD = "##0101QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=30&&1C80";

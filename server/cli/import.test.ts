@@ -1,11 +1,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../db/database";
 import { migrate } from "../db/migrate";
 import { makeImportReadings, progressBar } from "./import";
+import { runCli } from "../test/runCli";
 
 describe("qingliu import readings", () => {
   let dir: string;
@@ -23,16 +23,7 @@ describe("qingliu import readings", () => {
 
   // The command closes its database when done; the test keeps one open, so hand out a wrapper whose close is a no-op.
   const cmd = makeImportReadings(async () => ({ ...database, close: async () => {} }));
-  async function run(argv: string[]) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out: string[] = [];
-    const err: string[] = [];
-    stdout.on("data", (c) => out.push(String(c)));
-    stderr.on("data", (c) => err.push(String(c)));
-    const code = await cmd.run(argv, { stdout, stderr, stdin: Readable.from([]) });
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  }
+  const run = (argv: string[]) => runCli(cmd, argv);
   const count = async () => Number((await database.db.selectFrom("readings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
   it("reports bad rows and imports nothing; checks without --yes; imports with --yes", async () => {

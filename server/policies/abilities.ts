@@ -7,20 +7,9 @@ import { has } from "./cancan";
 import { canCreateUsers, canListUsers } from "./user.policy";
 import { canManageUnits } from "./unit.policy";
 import { canReadAudit } from "./audit.policy";
+import type { AbilityName } from "../../domain/access/abilities";
 
-/** Ability names known to the web client. */
-export type AbilityName =
-  | "user.read"
-  | "user.create"
-  | "unit.read"
-  | "unit.manage"
-  | "audit.read"
-  | "plan.read"
-  | "plan.manage"
-  | "registry.read"
-  | "monitoring.read"
-  | "alarm.read"
-  | "complaint.read";
+export type { AbilityName };
 
 /** Evaluates every ability for `actor`. */
 export function abilitiesOf(a: Actor): Record<AbilityName, boolean> {

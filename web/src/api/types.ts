@@ -44,18 +44,8 @@ export interface Unit extends UnitRef {
 }
 
 /** Global abilities sent with the session (server/policies/abilities.ts). */
-export type AbilityName =
-  | "user.read"
-  | "user.create"
-  | "unit.read"
-  | "unit.manage"
-  | "audit.read"
-  | "plan.read"
-  | "plan.manage"
-  | "registry.read"
-  | "monitoring.read"
-  | "alarm.read"
-  | "complaint.read";
+export type { AbilityName } from "../../../domain/access/abilities";
+import type { AbilityName } from "../../../domain/access/abilities";
 
 /** Ability name → allowed. */
 export type Abilities = Partial<Record<AbilityName, boolean>>;
