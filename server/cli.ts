@@ -8,10 +8,11 @@ import { userCreate } from "./cli/user";
 import { auditVerify } from "./cli/audit";
 import { assess } from "./cli/assess";
 import { hj212Check } from "./cli/hj212";
+import { backup, restore } from "./cli/backup";
 import { importReadings } from "./cli/import";
 
 /** Every sub-command. */
-export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess, hj212Check, importReadings];
+export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess, hj212Check, importReadings, backup, restore];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(" ").length));

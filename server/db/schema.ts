@@ -229,6 +229,7 @@ export interface TaskDeadlinesTable {
 }
 
 export interface GatewayPacketsTable {
+  id: Generated<number>;
   mn: string;
   cn: string;
   qn: string;

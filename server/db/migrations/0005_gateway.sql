@@ -4,6 +4,7 @@
 -- carry the request's QN, one packet per DataTime.
 
 create table gateway_packets (
+  id bigserial primary key,
   mn text not null,
   cn text not null,
   qn text not null,
