@@ -41,7 +41,7 @@ describe("foundation e2e", () => {
     await expect.poll(() => page.getByText("系统管理").count()).toBeGreaterThan(0);
     // Wait for the data, not just the shell: the directory count and the newest audit entries.
     await expect.poll(() => page.getByText(/共 \d+ 个单位/).textContent(), { timeout: 10_000 }).toMatch(/共 [1-9]\d* 个单位/);
-    await expect.poll(() => page.getByTestId("dashboard-audit").getByText("user.create").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("dashboard-audit").getByText("auth.login").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await e.shot(page, "foundation-02-admin-dashboard");
 
     await page.goto(`${e.server.url}/admin/users`);
