@@ -46,7 +46,7 @@ export async function seedDemoDistrict(db: Kysely<DB>, fixedPassword?: string): 
     const ctx = { trx, actor: { id: null, name: "系统（演示数据）" }, ip: null, correlationId: "seed" };
     const ids = new Map<string, string>();
     for (const [i, u] of DEMO_UNITS.entries()) {
-      const unit = await unitSaver(ctx, { name: u.name, kind: u.kind as UnitKind, aliases: u.aliases, sort: i });
+      const unit = await unitSaver(ctx, { name: u.name, kind: u.kind as UnitKind, aliases: [...u.aliases], sort: i });
       ids.set(u.name, unit.id);
     }
     const creds: DemoCredential[] = [];

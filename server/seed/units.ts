@@ -1,10 +1,8 @@
 /**
- * @module The demo district's unit directory (temporary until domain/plan/zhongzhanUnits lands).
+ * @module The demo district's unit directory: the units of 焦作市中站区 that the seed plan names, from
+ * domain/plan/zhongzhanUnits.ts (the plan parser resolves names against the same list).
  */
-/** Units of the demo district. */
-export const DEMO_UNITS: { name: string; kind: string; aliases: string[] }[] = [
-  { name: "区污染防治攻坚战领导小组办公室", kind: "office", aliases: ["区攻坚办", "攻坚办"] },
-  { name: "中站生态环境分局", kind: "branch", aliases: ["中站生态环境局"] },
-  { name: "区农业农村局", kind: "department", aliases: ["农业农村局"] },
-  { name: "府城办事处", kind: "subdistrict", aliases: ["府城街道"] },
-];
+import { ZHONGZHAN_UNITS } from "../../domain/plan/zhongzhanUnits";
+
+/** Units of the demo district, with kinds and aliases. */
+export const DEMO_UNITS = ZHONGZHAN_UNITS;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { findClauses } from "./clauses";
+import { findTargets } from "./targets";
+import { createUnitResolver } from "./units";
+import { ZHONGZHAN_AREA_NAMES, ZHONGZHAN_UNITS } from "./zhongzhanUnits";
+import type { Role } from "./types";
+
+const resolver = createUnitResolver(ZHONGZHAN_UNITS, { areaNames: ZHONGZHAN_AREA_NAMES });
+const roles = (text: string) =>
+  findClauses(text, 0, resolver).map((c) => [c.role, [...c.units, ...c.collectives.map((n) => `*${n}`), ...c.unknown.map((n) => `?${n}`)]]);
+
+describe("findClauses", () => {
+  it.each([
+    ["verb after the list", "整治。（区住房和城乡建设局牵头，区财政局、农业农村局参与，各办事处负责落实）",
+      [["lead", ["区住房和城乡建设局"]], ["participant", ["区财政局", "区农业农村局"]], ["implementer", ["*各办事处"]]]],
+    ["按职责分工负责 / 按照职责分工负责", "（区财政局、城市管理局按职责分工负责，区公安局按照职责分工负责）",
+      [["co_lead", ["区财政局", "区城市管理局"]], ["co_lead", ["区公安局"]]]],
+    ["配合 and plain 负责", "（区财政局配合，区公安局负责）", [["participant", ["区财政局"]], ["responsible", ["区公安局"]]]],
+    ["落实 without 负责", "（府城办事处落实）", [["implementer", ["府城办事处"]]]],
+    ["由 … 牵头", "（由区应急管理局牵头）", [["lead", ["区应急管理局"]]]],
+    ["labels on one line, ; list", "牵头单位:区住建局  责任单位:区城管局;中站生态环境分局",
+      [["lead", ["区住房和城乡建设局"]], ["responsible", ["区城市管理局", "中站生态环境分局"]]]],
+    ["labels on separate lines", "巡查。\n牵头单位：区农业农村局\n配合单位：各办事处\n落实单位：府城街道\n完成时限：6月底",
+      [["lead", ["区农业农村局"]], ["participant", ["*各办事处"]], ["implementer", ["府城办事处"]]]],
+    ["labels inside a parenthesis", "（牵头单位：中站生态环境分局；配合单位：府城街道、龙翔街道）",
+      [["lead", ["中站生态环境分局"]], ["participant", ["府城办事处", "龙翔办事处"]]]],
+    ["unknown names are kept apart", "（区水务集团牵头）", [["lead", ["?区水务集团"]]]],
+    ["names run together", "（区住建局区城管局参与）", [["participant", ["区住房和城乡建设局", "区城市管理局"]]]],
+    ["parentheses of prose are not clauses", "依法依规划定（调整）饮用水水源保护区（范围）。开展城镇（工业）污水处理厂检查", []],
+    ["a parenthesis with a date is not a list", "（2022年底前负责完成）", []],
+  ] as [string, string, [Role, string[]][]][])("%s", (_what, text, expected) => expect(roles(text)).toEqual(expected));
+
+  it("keeps each clause's span", () => {
+    const text = "整治。（区财政局牵头，各办事处负责落实）";
+    for (const c of findClauses(text, 100, resolver)) expect(text.slice(c.span.start - 100, c.span.end - 100)).toBe(c.text);
+  });
+});
+
+describe("findTargets", () => {
+  it.each([
+    ["城市集中式饮用水水源地取水水质达标率达到100%", [{ indicator: "城市集中式饮用水水源地取水水质达标率", value: 100, unit: "%", comparison: "reach" }]],
+    ["到2022年底，万元工业增加值用水量较2020年下降2%", [{ indicator: "万元工业增加值用水量", value: 2, unit: "%", comparison: "decrease", baselineYear: 2020 }]],
+    ["城镇生活污水集中收集率不低于70%", [{ indicator: "城镇生活污水集中收集率", value: 70, unit: "%", comparison: "at_least" }]],
+    ["劣Ⅴ类水体比例控制在5%以内", [{ indicator: "劣Ⅴ类水体比例", value: 5, unit: "%", comparison: "at_most" }]],
+    ["优良水体比例达到60%以上", [{ indicator: "优良水体比例", value: 60, unit: "%", comparison: "at_least" }]],
+    ["再生水利用率较2020年提高5个百分点", [{ indicator: "再生水利用率", value: 5, unit: "个百分点", comparison: "increase", baselineYear: 2020 }]],
+    ["完成市级下达的地表水环境质量考核目标", []],
+    ["切实做到稳定达标排放", []],
+  ])("%s", (text, expected) => expect(findTargets(text)).toEqual(expected));
+});

@@ -1,0 +1,121 @@
+/**
+ * @module Responsibility clauses of a task, resolved into roles. Two written forms:
+ * - verb after the list, in a parenthesis closing the task (the seed plan): 「（A、B按职责分工负责，C、D参与，
+ *   各办事处负责落实）」 — one clause per comma/semicolon group;
+ * - label before the list: 「牵头单位：A；B　责任单位：C」, on its own line or in a parenthesis.
+ * Verbs: 牵头 → lead; 按（照）职责分工负责 / 分别负责 / 共同负责 → co_lead; 参与 / 配合 / 协助 → participant;
+ * （负责）落实 → implementer; 负责 → responsible. Labels: 牵头/主办单位 → lead; 配合/参与/协办单位 → participant;
+ * 落实/实施单位 → implementer; 责任单位/部门 → responsible.
+ */
+import { segmentUnits, type UnitResolver } from "./units";
+import type { Clause, Role } from "./types";
+
+const VERBS: [RegExp, Role][] = [
+  [/(?:按照?|依)职(?:责|能)(?:分工)?负责$|分别负责$|共同负责$/, "co_lead"],
+  [/牵头负责$|牵头$/, "lead"],
+  [/参与$|配合$|协助$|参加$/, "participant"],
+  [/(?:具体)?(?:负责)?落实$|组织实施$/, "implementer"],
+  [/负责$/, "responsible"],
+];
+
+const LABELS: Record<string, Role> = {
+  牵头: "lead", 主办: "lead", 配合: "participant", 参与: "participant", 协办: "participant",
+  落实: "implementer", 实施: "implementer", 责任: "responsible",
+};
+const LABEL = /(牵头|主办|配合|参与|协办|落实|实施|责任)(?:单位|部门|主体)[：:]/g;
+const HAS_LABEL = new RegExp(LABEL.source);
+
+/** A piece of text with its offset. */
+interface Piece {
+  text: string;
+  start: number;
+}
+
+/** Splits `text` at `sep`, trimming each piece and keeping offsets. */
+function split(text: string, start: number, sep: RegExp): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const m of [...text.matchAll(sep), null]) {
+    const end = m ? m.index! : text.length;
+    const raw = text.slice(at, end);
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trim()) out.push({ text: raw.trim(), start: start + at + lead });
+    if (m) at = m.index! + m[0].length;
+  }
+  return out;
+}
+
+/** The names of a list: 「区发展和改革委员会、农业农村局」, 「各办事处；区城管局」. */
+function names(list: string): string[] | null {
+  const items = list
+    .split(/[、，,；;\/]|以及|及/)
+    .map((s) => s.trim().replace(/^(?:由|均由|均需)/, "").replace(/(?:等(?:部门|单位)?)$/, ""))
+    .filter(Boolean);
+  // A list of names has no digits and no long phrases; anything else is prose, not a clause.
+  return items.length && items.every((s) => s.length <= 30 && !/\d|[。：“”《》]/.test(s)) ? items : null;
+}
+
+/** Resolves the names of one clause. */
+export function resolveNames(list: string[], resolver: UnitResolver): Pick<Clause, "units" | "collectives" | "unknown"> {
+  const out = { units: [] as string[], collectives: [] as string[], unknown: [] as string[] };
+  const add = (arr: string[], n: string) => arr.includes(n) || arr.push(n);
+  for (const item of list) {
+    const r = resolver.resolve(item);
+    if (r.kind === "unit") add(out.units, r.name);
+    else if (r.kind === "collective") add(out.collectives, r.name);
+    else {
+      const parts = segmentUnits(r.name, resolver);
+      if (parts) parts.forEach((p) => add(out.units, p));
+      else add(out.unknown, r.name);
+    }
+  }
+  return out;
+}
+
+/** One group with the verb after the list, or null. */
+function verbGroup(p: Piece, resolver: UnitResolver): Clause | null {
+  for (const [re, role] of VERBS) {
+    const m = re.exec(p.text);
+    if (!m) continue;
+    const list = names(p.text.slice(0, m.index));
+    return list ? { role, text: p.text, ...resolveNames(list, resolver), span: { start: p.start, end: p.start + p.text.length } } : null;
+  }
+  return null;
+}
+
+/** Clauses introduced by labels (牵头单位：…), each running to the next label, line end or 。. */
+function labelledClauses(text: string, start: number, resolver: UnitResolver): Clause[] {
+  const out: Clause[] = [];
+  const labels = [...text.matchAll(LABEL)];
+  labels.forEach((m, i) => {
+    const from = m.index! + m[0].length;
+    const stop = text.slice(from, labels[i + 1]?.index ?? text.length).search(/[\n。）)]|完成时限|时间要求|完成时间/);
+    const value = text.slice(from, stop < 0 ? labels[i + 1]?.index ?? text.length : from + stop).replace(/[；;，,\s]+$/, "");
+    const list = names(value);
+    if (!list) return;
+    const end = from + value.length;
+    out.push({ role: LABELS[m[1]], text: text.slice(m.index!, end), ...resolveNames(list, resolver), span: { start: start + m.index!, end: start + end } });
+  });
+  return out;
+}
+
+/**
+ * The responsibility clauses in a task's text; `start` is the text's offset in the normalised plan.
+ * @example findClauses("…。（区住房和城乡建设局牵头，各办事处负责落实）", 0, resolver) // a lead clause and an implementer clause
+ */
+export function findClauses(text: string, start: number, resolver: UnitResolver): Clause[] {
+  const clauses: Clause[] = [];
+  let rest = text;
+  for (const m of text.matchAll(/[（(]([^（）()]*)[）)]/g)) {
+    const inner = m[1];
+    const at = m.index! + 1;
+    const found: Clause[] = HAS_LABEL.test(inner)
+      ? labelledClauses(inner, start + at, resolver)
+      : split(inner, start + at, /[，,；;。]/g).map((p) => verbGroup(p, resolver)).filter((c): c is Clause => c !== null);
+    if (!found.length) continue;
+    clauses.push(...found);
+    rest = rest.slice(0, m.index!) + " ".repeat(m[0].length) + rest.slice(m.index! + m[0].length);
+  }
+  clauses.push(...labelledClauses(rest, start, resolver));
+  return clauses.sort((a, b) => a.span.start - b.span.start);
+}

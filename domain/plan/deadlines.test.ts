@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { chineseNumber, findDeadlines } from "./deadlines";
+
+describe("findDeadlines (plan year 2022)", () => {
+  // [text, expected [date, text] pairs]
+  it.each([
+    ["2022年5月底前，完成排查", [["2022-05-31", "2022年5月底前"]]],
+    ["5月30日前，请各办事处报送", [["2022-05-30", "5月30日前"]]],
+    ["到2022年底，用水量下降2%", [["2022-12-31", "到2022年底"]]],
+    ["6月份完成排查", [["2022-06-30", "6月份"]]],
+    ["12月底完成", [["2022-12-31", "12月底"]]],
+    ["2022年10月底前，完成改造", [["2022-10-31", "2022年10月底前"]]],
+    ["2024年2月底前", [["2024-02-29", "2024年2月底前"]]], // leap year
+    ["2022年6月30日前完成", [["2022-06-30", "2022年6月30日前"]]],
+    ["2022年年底前完成", [["2022-12-31", "2022年年底前"]]],
+    ["年底前完成", [["2022-12-31", "年底前"]]],
+    ["9月上旬完成，9月下旬验收", [["2022-09-10", "9月上旬"], ["2022-09-30", "9月下旬"]]],
+    ["上半年完成整改，第三季度末前验收", [["2022-06-30", "上半年"], ["2022-09-30", "第三季度末前"]]],
+    ["二〇二二年五月底前", [["2022-05-31", "二〇二二年五月底前"]]],
+    ["十一月底前", [["2022-11-30", "十一月底前"]]],
+    ["自2022年3月1日起施行", []], // a start date
+    ["较2020年下降2%", []], // a baseline year
+    ["2月30日前", []], // no such day
+  ] as [string, [string, string][]][])("%s", (text, expected) => {
+    expect(findDeadlines(text, 2022).map((d) => [d.date, d.text])).toEqual(expected);
+  });
+
+  it("keeps offsets into the text", () => {
+    const [d] = findDeadlines("持续推进，2022年5月底前，完成", 2022);
+    expect("持续推进，2022年5月底前，完成".slice(d.start, d.end)).toBe("2022年5月底前");
+  });
+
+  it("skips yearless dates without a plan year", () => {
+    expect(findDeadlines("5月30日前；2022年5月底前", null).map((d) => d.text)).toEqual(["2022年5月底前"]);
+  });
+});
+
+describe("chineseNumber", () => {
+  it.each([["5", 5], ["十", 10], ["十二", 12], ["二十", 20], ["三十一", 31], ["二〇二二", 2022]] as const)("%s → %d", (s, n) =>
+    expect(chineseNumber(s)).toBe(n));
+});

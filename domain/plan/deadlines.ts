@@ -1,0 +1,90 @@
+/**
+ * @module Deadlines and milestones written in plan text, resolved against the plan year: 「2022年5月底前」 →
+ * 2022-05-31, 「5月30日前」 → 2022-05-30, 「到2022年底」 → 2022-12-31, 「6月份」 → 2022-06-30, 上/中/下旬 →
+ * the 10th/20th/last day, 上半年 → 06-30, 第N季度 → quarter end. The date is the last day allowed. Dates followed
+ * by 起/以来/开始/印发 are start or reference dates, not deadlines.
+ */
+
+/** One deadline found in a text, with offsets into that text. */
+export interface FoundDeadline {
+  date: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * A number written in Arabic or Chinese numerals up to 99, or a year digit by digit ("二〇二二").
+ * @example chineseNumber("十二") // 12
+ */
+export function chineseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!s.includes("十")) return Number([...s].map((c) => CN_DIGITS[c] ?? NaN).join(""));
+  const [tens, ones] = s.split("十");
+  return (tens ? CN_DIGITS[tens] : 1) * 10 + (ones ? CN_DIGITS[ones] : 0);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** ISO date, or null when the day does not exist. */
+function iso(y: number, m: number, d: number | "end"): string | null {
+  if (!(m >= 1 && m <= 12)) return null;
+  const day = d === "end" ? lastDay(y, m) : d;
+  if (!(day >= 1 && day <= lastDay(y, m))) return null;
+  return `${y}-${pad(m)}-${pad(day)}`;
+}
+
+const Y = "(\\d{4}|[〇零一二三四五六七八九]{4})";
+const N = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
+const BEFORE = "(?:前|之前|以前)?";
+const TO = "(?:到|至|截至|截止到|截止)?";
+// Not preceded by a digit or 年 (a yearless pattern inside a dated one), nor followed by a start-date word.
+const NO_YEAR = "(?<![\\d〇零一二三四五六七八九十年])";
+const NOT_START = "(?!起|以来|开始|印发|召开|施行)";
+const TENTH: Record<string, number | "end"> = { 上旬: 10, 中旬: 20, 下旬: "end", 底: "end", 末: "end", 份: "end" };
+const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
+
+type Rule = [RegExp, (m: RegExpExecArray, year: number | null) => string | null];
+
+const RULES: Rule[] = [
+  // 2022年5月18日(前)
+  [new RegExp(`${TO}${Y}年${N}月${N}[日号]${BEFORE}${NOT_START}`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), chineseNumber(m[3]))],
+  // 2022年5月底(前) / 2022年6月份 / 2022年6月下旬
+  [new RegExp(`${TO}${Y}年${N}月(底|末|份|上旬|中旬|下旬)${BEFORE}`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), TENTH[m[3]])],
+  // 到2022年底 / 2022年年底前
+  [new RegExp(`${TO}${Y}年(?:年)?(?:底|末)${BEFORE}`, "g"), (m) => iso(chineseNumber(m[1]), 12, 31)],
+  // 5月30日前
+  [new RegExp(`${TO}${NO_YEAR}${N}月${N}[日号]${BEFORE}${NOT_START}`, "g"), (m, y) => (y === null ? null : iso(y, chineseNumber(m[1]), chineseNumber(m[2])))],
+  // 6月份 / 12月底前
+  [new RegExp(`${TO}${NO_YEAR}${N}月(底|末|份|上旬|中旬|下旬)${BEFORE}`, "g"), (m, y) => (y === null ? null : iso(y, chineseNumber(m[1]), TENTH[m[2]]))],
+  // 年底前 / 年内完成
+  [new RegExp(`${TO}${NO_YEAR}(?:年底|年末)${BEFORE}|年内(?=完成)`, "g"), (_m, y) => (y === null ? null : iso(y, 12, 31))],
+  // 上半年 / 下半年
+  [/(上半年|下半年)(?:底|末)?(?:前|之前)?/g, (m, y) => (y === null ? null : m[1] === "上半年" ? iso(y, 6, 30) : iso(y, 12, 31))],
+  // 第二季度(末)(前)
+  [/第?([一二三四1-4])季度(?:末|底)?(?:前|之前)?/g, (m, y) => {
+    const q = QUARTER_END[chineseNumber(m[1])];
+    return y === null || !q ? null : iso(y, q[0], q[1]);
+  }],
+];
+
+/**
+ * Finds the deadlines in `text`; yearless ones use `year` (and are skipped when it is null). Overlapping matches
+ * keep the earliest, then longest.
+ * @example findDeadlines("2022年5月底前，完成排查", 2022) // [{ date: "2022-05-31", text: "2022年5月底前", start: 0, end: 9 }]
+ */
+export function findDeadlines(text: string, year: number | null): FoundDeadline[] {
+  const found: FoundDeadline[] = [];
+  for (const [re, toDate] of RULES)
+    for (const m of text.matchAll(re)) {
+      const date = toDate(m as RegExpExecArray, year);
+      if (date) found.push({ date, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: FoundDeadline[] = [];
+  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  return kept;
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { normalizePlanText } from "./normalize";
+import { parsePlan } from "./parsePlan";
+import { ZHONGZHAN_AREA_NAMES, ZHONGZHAN_UNITS } from "./zhongzhanUnits";
+import type { ParsedPlan, Span } from "./types";
+
+const seed = readFileSync(new URL("../../../shared/seed/zhongzhan-2022-water-plan.txt", import.meta.url), "utf8");
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+const options = { units: ZHONGZHAN_UNITS, areaNames: ZHONGZHAN_AREA_NAMES };
+
+/** The result without spans (fixtures are written by hand from the documents; spans are checked separately). */
+const withoutSpans = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(withoutSpans) : v && typeof v === "object"
+    ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "span").map(([k, x]) => [k, withoutSpans(x)]))
+    : v;
+
+/** Every span in the result with the text it should cover. */
+function spans(plan: ParsedPlan): [Span, string][] {
+  return [
+    ...plan.goals.map((g): [Span, string] => [g.span, g.text]),
+    ...plan.tasks.flatMap((t): [Span, string][] => [
+      [t.span, t.text],
+      ...t.clauses.map((c): [Span, string] => [c.span, c.text]),
+      ...t.deadlines.map((d): [Span, string] => [d.span, d.text]),
+    ]),
+  ];
+}
+
+describe.each([
+  ["the seed plan 中环攻坚办〔2022〕13号", seed, "zhongzhan-2022.expected.json", 19],
+  ["a 工作要点 with 1./2.1/2.1.1 numbering and 牵头单位：lines", readFileSync(new URL("./fixtures/zhongzhan-2023-points.txt", import.meta.url), "utf8"), "zhongzhan-2023-points.expected.json", 4],
+])("parsePlan: %s", (_what, text, expected, taskCount) => {
+  const plan = parsePlan(text, options);
+  it(`reads ${taskCount} tasks`, () => expect(plan.tasks).toHaveLength(taskCount));
+  it("equals the hand-written fixture", () => expect(withoutSpans(plan)).toEqual(fixture(expected)));
+  it("spans point at the text they came from", () => {
+    const norm = normalizePlanText(text);
+    for (const [span, text] of spans(plan)) expect(norm.slice(span.start, span.end)).toBe(text);
+  });
+  it("is JSON-serialisable", () => expect(JSON.parse(JSON.stringify(plan))).toEqual(plan));
+});
+
+describe("parsePlan options and warnings", () => {
+  it("takes the year from options for yearless dates", () => {
+    const plan = parsePlan("三、主要任务\n1.开展排查。6月底前完成。（区财政局牵头）", { units: ZHONGZHAN_UNITS, year: 2024 });
+    expect(plan.tasks[0].deadlines.map((d) => d.date)).toEqual(["2024-06-30"]);
+  });
+  it.each([
+    ["no tasks", "一、指导思想\n以习近平新时代中国特色社会主义思想为指导。", "no_tasks"],
+    ["no year", "三、主要任务\n1.开展排查。6月底前完成。（区财政局牵头）", "no_year"],
+    ["a task without units", "三、主要任务\n1.开展排查。2024年6月底前完成。", "no_units"],
+    ["a gap in numbering", "三、主要任务\n1.开展排查。（区财政局牵头）\n3.开展整治。（区财政局牵头）", "number_gap"],
+  ])("warns on %s", (_what, text, code) => {
+    expect(parsePlan(text, { units: ZHONGZHAN_UNITS }).warnings.map((w) => w.code)).toContain(code);
+  });
+  it("reports unknown units with their tasks and never invents them", () => {
+    const plan = parsePlan("三、主要任务\n1.甲。（区水务集团牵头）\n2.乙。（区水务集团参与，区财政局牵头）", { units: ZHONGZHAN_UNITS });
+    expect(plan.unknownUnits).toEqual([{ name: "区水务集团", taskNumbers: ["1", "2"] }]);
+    expect(plan.tasks[1].units.lead).toEqual(["区财政局"]);
+    expect(plan.tasks[1].units.participant).toEqual([]);
+  });
+  it("applies a standing clause only to later tasks lacking that role", () => {
+    const text = "三、主要任务\n1.甲。（区财政局牵头）\n以下任务未明确具体落实单位的，均需各县区政府落实，不再专门列出。\n2.乙。（区财政局牵头）\n3.丙。（区财政局牵头，府城办事处负责落实）";
+    const plan = parsePlan(text, { units: ZHONGZHAN_UNITS, year: 2022 });
+    expect(plan.tasks.map((t) => t.collectives.implementer)).toEqual([[], ["各县区政府"], []]);
+    expect(plan.tasks[2].units.implementer).toEqual(["府城办事处"]);
+    expect(plan.tasks[1].clauses.at(-1)).toMatchObject({ role: "implementer", inherited: true });
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * @module The outline of a plan: paragraphs of the normalised text and their numbering (党政机关公文 levels
+ * 「一、」「（一）」「1.」「（1）」 per GB/T 9704-2012 §7.3.3, or dotted 「2.1.1」), ranked by first appearance, built
+ * into a tree. Arabic-numbered entries that carry content are tasks; the rest are headings.
+ */
+
+/** One paragraph of the normalised text. */
+export interface Paragraph {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The numbering at the start of a paragraph. */
+export interface Marker {
+  /** "cn1" 一、 · "cn2" （一） · "dot1" 1. · "dot2" 2.1 … · "arp" （1） · "circ" ①. */
+  scheme: string;
+  number: string;
+  /** Characters the marker takes, separators included. */
+  length: number;
+}
+
+/** A numbered entry of the outline. */
+export interface OutlineNode {
+  marker: Marker;
+  level: number;
+  /** Own paragraph. */
+  head: Paragraph;
+  /** Unnumbered paragraphs that follow it. */
+  body: Paragraph[];
+  children: OutlineNode[];
+  /** End of the last paragraph of the subtree. */
+  end: number;
+}
+
+/**
+ * Splits normalised text into paragraphs with offsets.
+ * @example paragraphs("甲\n乙") // [{ text: "甲", start: 0, end: 1 }, { text: "乙", start: 2, end: 3 }]
+ */
+export function paragraphs(norm: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  for (const text of norm.split("\n")) {
+    if (text) out.push({ text, start, end: start + text.length });
+    start += text.length + 1;
+  }
+  return out;
+}
+
+const CN = "[一二三四五六七八九十]+";
+
+/**
+ * The numbering that starts a paragraph, or null.
+ * @example marker("（一）深入打好…") // { scheme: "cn2", number: "一", length: 3 }
+ */
+export function marker(text: string): Marker | null {
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(`^(${CN})、`).exec(text))) return { scheme: "cn1", number: m[1], length: m[0].length };
+  if ((m = new RegExp(`^[（(](${CN})[）)]`).exec(text))) return { scheme: "cn2", number: m[1], length: m[0].length };
+  if ((m = /^(\d+(?:\.\d+)+)(?!\d)[.、]?\s*/.exec(text))) return { scheme: `dot${m[1].split(".").length}`, number: m[1], length: m[0].length };
+  if ((m = /^(\d+)[.、．](?!\d)\s*/.exec(text))) return { scheme: "dot1", number: m[1], length: m[0].length };
+  if ((m = /^[（(](\d+)[）)]\s*/.exec(text))) return { scheme: "arp", number: m[1], length: m[0].length };
+  if ((m = /^([①-⑳])\s*/.exec(text))) return { scheme: "circ", number: String(m[1].charCodeAt(0) - 0x245f), length: m[0].length };
+  return null;
+}
+
+/** Arabic numbering (1. / 2.1 / （1） / ①): the levels tasks are written at. */
+export const isArabic = (m: Marker) => m.scheme !== "cn1" && m.scheme !== "cn2";
+
+/** The outline: paragraphs before the first numbered one (the document head), and the tree. */
+export interface Outline {
+  preamble: Paragraph[];
+  roots: OutlineNode[];
+}
+
+/**
+ * Builds the outline. A scheme's level is the order in which it first appears, so 「一、」→「（一）」→「1.」 and
+ * 「1.」→「1.1」→「1.1.1」 both nest as written.
+ */
+export function outline(paras: readonly Paragraph[]): Outline {
+  const rank = new Map<string, number>();
+  const preamble: Paragraph[] = [];
+  const roots: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+  for (const p of paras) {
+    const m = marker(p.text);
+    if (!m) {
+      const top = stack.at(-1);
+      if (top) top.body.push(p);
+      else preamble.push(p);
+      for (const n of stack) n.end = p.end;
+      continue;
+    }
+    if (!rank.has(m.scheme)) rank.set(m.scheme, rank.size + 1);
+    const level = rank.get(m.scheme)!;
+    while (stack.length && stack.at(-1)!.level >= level) stack.pop();
+    const node: OutlineNode = { marker: m, level, head: p, body: [], children: [], end: p.end };
+    (stack.at(-1)?.children ?? roots).push(node);
+    stack.push(node);
+    for (const n of stack) n.end = p.end;
+  }
+  return { preamble, roots };
+}
+
+/**
+ * A heading's title: its first sentence after the marker, without 。 or a closing parenthesis of role clauses.
+ * @example headTitle({ text: "1.深入推进城市建成区黑臭水体整治。充分发挥…", start: 0, end: 20 }, marker("1.…")!) // "深入推进城市建成区黑臭水体整治"
+ */
+export function headTitle(head: Paragraph, m: Marker): string {
+  const own = head.text.slice(m.length);
+  const stop = own.search(/[。！？]/);
+  return (stop < 0 ? own : own.slice(0, stop))
+    .replace(/[（(][^（）()]*(?:牵头|负责|参与|配合|落实|单位)[^（）()]*[）)]$/, "")
+    .replace(/[；;：:，,]+$/, "")
+    .trim();
+}

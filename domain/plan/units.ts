@@ -1,0 +1,107 @@
+/**
+ * @module Unit-name normalisation against a directory of `{ name, aliases[] }` (canonical names as the district's
+ * 区直部门 / 分局 / 办事处 are called). Matching order: exact name or alias; then a loose key that drops the area
+ * prefix (e.g. "焦作市", "中站区"), a leading "区" (often dropped after the first item of a list: 「区发展和改革
+ * 委员会、农业农村局参与」) and every "和" (住房城乡建设局 = 住房和城乡建设局). Collective designations (「各办事处」,
+ * 「南水北调中线工程相关办事处」, 「区直有关部门」, 「各县区政府」) are a kind of their own. Nothing unknown is created.
+ */
+import { toSimplified } from "./traditional";
+import type { PlanUnit } from "./types";
+
+/** What one name resolved to. */
+export type UnitResolution =
+  | { kind: "unit"; name: string }
+  | { kind: "collective"; name: string }
+  | { kind: "unknown"; name: string };
+
+/** Options of the resolver. */
+export interface ResolverOptions {
+  /** Area prefixes that may precede a unit name, e.g. ["焦作市", "中站区"]. */
+  areaNames?: readonly string[];
+}
+
+/** A resolver plus the loose keys that were ambiguous in the directory (reported as warnings). */
+export interface UnitResolver {
+  resolve(raw: string): UnitResolution;
+  /** Loose keys shared by two units; such keys never match. */
+  ambiguous: string[];
+}
+
+/**
+ * 各…, 全区/区直…, …相关/有关…(办事处|部门|单位|政府…), 其他… — designations of a group, not one unit.
+ * @example isCollective("南水北调中线工程相关办事处") // true
+ */
+export function isCollective(name: string): boolean {
+  return (
+    /^(各|全区|全体|区直|县直|市直|其他|其它|相关|有关)/.test(name) ||
+    /(相关|有关|各)[\u4e00-\u9fa5]*(办事处|街道|乡镇|部门|单位|政府|企业|成员单位)$/.test(name)
+  );
+}
+
+const clean = (s: string) => toSimplified(s).replace(/\s+/g, "");
+
+function looseKey(name: string, areaNames: readonly string[]): string {
+  let s = clean(name);
+  for (let again = true; again; ) {
+    again = false;
+    for (const a of areaNames)
+      if (s.startsWith(a) && s.length > a.length + 1) {
+        s = s.slice(a.length);
+        again = true;
+      }
+  }
+  if (s.startsWith("区") && s.length > 3) s = s.slice(1);
+  return s.replace(/和/g, "");
+}
+
+/**
+ * Builds a resolver over a directory.
+ * @example createUnitResolver([{ name: "区农业农村局", aliases: [] }]).resolve("农业农村局") // { kind: "unit", name: "区农业农村局" }
+ */
+export function createUnitResolver(units: readonly PlanUnit[], options: ResolverOptions = {}): UnitResolver {
+  const areaNames = (options.areaNames ?? []).map(clean);
+  const exact = new Map<string, string>();
+  const loose = new Map<string, string | null>();
+  for (const u of units)
+    for (const n of [u.name, ...u.aliases]) {
+      exact.set(clean(n), u.name);
+      const k = looseKey(n, areaNames);
+      const had = loose.get(k);
+      loose.set(k, had === undefined || had === u.name ? u.name : null);
+    }
+  const ambiguous = [...loose].filter(([, v]) => v === null).map(([k]) => k);
+
+  const one = (name: string): string | undefined => exact.get(name) ?? loose.get(looseKey(name, areaNames)) ?? undefined;
+
+  return {
+    ambiguous,
+    resolve(raw) {
+      const name = clean(raw);
+      const hit = one(name);
+      if (hit) return { kind: "unit", name: hit };
+      if (isCollective(name)) return { kind: "collective", name };
+      return { kind: "unknown", name };
+    },
+  };
+}
+
+/**
+ * Splits a run of names written without separators ("区住建局区城管局", PDF spaces removed) into directory units;
+ * null unless the whole run is covered by at least two units.
+ */
+export function segmentUnits(run: string, resolver: UnitResolver): string[] | null {
+  const s = clean(run);
+  // best[i] = fewest pieces covering s[0, i)
+  const best: (string[] | null)[] = [[], ...Array<null>(s.length).fill(null)];
+  for (let i = 0; i < s.length; i++) {
+    if (!best[i]) continue;
+    for (let j = i + 2; j <= s.length; j++) {
+      const r = resolver.resolve(s.slice(i, j));
+      if (r.kind !== "unit") continue;
+      const next = [...best[i]!, r.name];
+      if (!best[j] || best[j]!.length > next.length) best[j] = next;
+    }
+  }
+  const all = best[s.length];
+  return all && all.length >= 2 ? all : null;
+}
