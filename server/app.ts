@@ -26,6 +26,14 @@ import { readingRoutes } from "./routes/readings/readings";
 import { labImportRoutes } from "./routes/readings/labImports";
 import { opsRoutes, type ReadinessCheck } from "./routes/ops/ops";
 import { deviceCommandRoutes } from "./routes/monitoring/deviceCommands";
+import { planRoutes } from "./routes/plans/plans";
+import { roundRoutes } from "./routes/rounds/rounds";
+import { taskRoutes } from "./routes/tasks/tasks";
+import { supervisionRoutes } from "./routes/supervision/supervision";
+import { documentRoutes } from "./routes/supervision/documents";
+import { inboxRoutes } from "./routes/inbox/inbox";
+import { FileStore, SHARED_TEMP_FILES_DIR } from "./repositories/file.repository";
+import { join } from "node:path";
 
 /** Where the built web client lives. */
 export const WEB_DIST = fileURLToPath(new URL("../web/dist/", import.meta.url));
@@ -43,6 +51,11 @@ export interface AppOptions {
   gateway?: import("./gateway/gateway").Gateway;
   /** Pino logger options; tests pass `false`. */
   logger?: boolean | object;
+  /**
+   * Where uploaded and generated files live: DATA_DIR/files when the config carries `dataDir` (the web service),
+   * else a shared temp directory — safe to share because files are content-addressed (tests).
+   */
+  filesDir?: string;
 }
 
 /** A route as registered, for the authorization matrix. */
@@ -120,8 +133,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   auditRoutes(app, deps);
   monitoringRoutes(app, deps);
   deviceCommandRoutes(app, deps, opts.gateway);
+  planRoutes(app, deps);
   readingRoutes(app, deps);
   labImportRoutes(app, deps);
+  const files = new FileStore(opts.filesDir ?? ("dataDir" in opts.config ? join(String(opts.config.dataDir), "files") : SHARED_TEMP_FILES_DIR));
+  roundRoutes(app, deps, files);
+  taskRoutes(app, deps);
+  supervisionRoutes(app, deps, files);
+  documentRoutes(app, deps, files);
+  inboxRoutes(app, deps);
   opsRoutes(app, deps, metrics, opts.readinessChecks ?? [], opts.extraMetrics ?? []);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);

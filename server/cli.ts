@@ -9,10 +9,12 @@ import { auditVerify } from "./cli/audit";
 import { assess } from "./cli/assess";
 import { hj212Check } from "./cli/hj212";
 import { backup, restore } from "./cli/backup";
+import { planParse } from "./cli/plan";
+import { planImport } from "./cli/planImport";
 import { importReadings } from "./cli/import";
 
 /** Every sub-command. */
-export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess, hj212Check, importReadings, backup, restore];
+export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess, hj212Check, importReadings, planParse, planImport, backup, restore];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(" ").length));

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./db/database";
 import { spawnServer } from "./test/childProcess";
+import { scheduledTasks } from "./services/worker";
 
 const dataDir = mkdtempSync(join(tmpdir(), "qingliu-main-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -66,7 +67,10 @@ describe("a Qingliu process on embedded PGlite", () => {
     const d = await openDatabase({ pgliteDir: join(dataDir, "pglite") });
     try {
       const jobs = await d.db.selectFrom("job_runs").selectAll().execute();
-      expect(jobs.map((j) => [j.name, j.last_status])).toEqual([["session-cleanup", "ok"]]);
+      // Every scheduled task of the worker ran at start and succeeded.
+      const names = scheduledTasks().map((t) => t.name).sort();
+      expect(jobs.map((j) => [j.name, j.last_status]).sort()).toEqual(names.map((n) => [n, "ok"]));
+      expect(names).toContain("session-cleanup");
       const logins = await d.db.selectFrom("audit_events").select("action").where("action", "=", "auth.login").execute();
       expect(logins.length).toBe(2);
     } finally {

@@ -281,3 +281,145 @@ export type AuditRow = Selectable<AuditEventsTable>;
 export type PointRow = Selectable<MonitoringPointsTable>;
 export type ReadingRow = Selectable<ReadingsTable>;
 export type NewReading = Insertable<ReadingsTable>;
+
+// ── Supervision (0006_supervision.sql): rounds, submissions, lateness, the 督办 ladder, documents, notifications.
+// Declared as a second `interface DB` block (declaration merging) so that concurrent additions do not collide.
+
+/** Kinds of round: progress per task (调度), or the units' annual 实施方案 (no task). */
+export type RoundKind = "progress" | "annual_plan";
+/** Kinds of issued document: 提醒函, 督办通知, 致函, 约谈通知, 提请问责函. */
+export type DocumentKind = "reminder" | "notice" | "letter" | "interview" | "accountability";
+/** One rung of the ladder as stored (domain/supervision/ladderConfig.ts LADDER_STEPS). */
+export type StoredLadderStep = "reminder" | "notice" | "letter" | "exposure" | "interview" | "accountability";
+
+export interface FilesTable {
+  sha256: string;
+  size: number;
+  content_type: string;
+  created_at: Generated<Date>;
+}
+export interface RoundsTable {
+  id: Generated<string>;
+  plan_id: string;
+  kind: Generated<RoundKind>;
+  title: string;
+  opened_at: Generated<Date>;
+  due_on: string;
+  opened_by: string | null;
+  status: Generated<"open" | "closed">;
+}
+export interface RoundRequirementsTable {
+  id: Generated<string>;
+  round_id: string;
+  task_id: string | null;
+  unit_id: string;
+  roles: Generated<string[]>;
+}
+export interface SubmissionsTable {
+  id: Generated<string>;
+  requirement_id: string;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+  text: string;
+  figures: Json<unknown[]>;
+}
+export interface SubmissionAttachmentsTable {
+  submission_id: string;
+  sort: number;
+  sha256: string;
+  file_name: string;
+}
+export interface LatenessRecordsTable {
+  requirement_id: string;
+  round_id: string;
+  task_id: string | null;
+  unit_id: string;
+  due_on: string;
+  kind: "missing" | "late";
+  days: number;
+  submitted_on: string | null;
+  recorded_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface LaddersTable {
+  id: Generated<string>;
+  task_id: string;
+  unit_id: string;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+export interface LadderStepsTable {
+  ladder_id: string;
+  seq: number;
+  step: StoredLadderStep;
+  at: Timestamp;
+  confirmed_by: string | null;
+  document_id: string | null;
+  reasons: Json<unknown[]>;
+}
+export interface LadderProposalsTable {
+  id: Generated<string>;
+  ladder_id: string;
+  step: StoredLadderStep;
+  reasons: Json<unknown[]>;
+  proposed_at: Timestamp;
+  status: Generated<"pending" | "confirmed" | "lapsed">;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+}
+export interface IssuedDocumentsTable {
+  id: Generated<string>;
+  kind: DocumentKind;
+  series: string | null;
+  year: number | null;
+  number: number | null;
+  doc_number: string | null;
+  unit_id: string;
+  task_id: string | null;
+  ladder_id: string | null;
+  title: string;
+  facts: Json<Record<string, unknown>>;
+  file_sha256: string;
+  issued_at: Timestamp;
+  issued_by: string | null;
+}
+export interface InterviewsTable {
+  id: Generated<string>;
+  ladder_id: string;
+  scheduled_for: string;
+  place: string | null;
+  document_id: string | null;
+  held_on: string | null;
+  minutes: string | null;
+  minutes_ref: string | null;
+  minutes_by: string | null;
+  minutes_at: Timestamp | null;
+}
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  unit_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  data: Json<Record<string, unknown>>;
+  dedupe_key: string;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+}
+
+/** The supervision tables (merged into {@link DB} above). */
+export interface DB {
+  files: FilesTable;
+  rounds: RoundsTable;
+  round_requirements: RoundRequirementsTable;
+  submissions: SubmissionsTable;
+  submission_attachments: SubmissionAttachmentsTable;
+  lateness_records: LatenessRecordsTable;
+  ladders: LaddersTable;
+  ladder_steps: LadderStepsTable;
+  ladder_proposals: LadderProposalsTable;
+  issued_documents: IssuedDocumentsTable;
+  interviews: InterviewsTable;
+  notifications: NotificationsTable;
+}

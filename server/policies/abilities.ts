@@ -7,6 +7,7 @@ import { has } from "./cancan";
 import { canCreateUsers, canListUsers } from "./user.policy";
 import { canManageUnits } from "./unit.policy";
 import { canReadAudit } from "./audit.policy";
+import { canManagePlans, canReadPlans } from "./plan.policy";
 import type { AbilityName } from "../../domain/access/abilities";
 
 export type { AbilityName };
@@ -20,8 +21,8 @@ export function abilitiesOf(a: Actor): Record<AbilityName, boolean> {
     "unit.read": true,
     "unit.manage": canManageUnits(a),
     "audit.read": canReadAudit(a),
-    "plan.read": staff || has(a, "river_chief"),
-    "plan.manage": has(a, "office_admin"),
+    "plan.read": canReadPlans(a),
+    "plan.manage": canManagePlans(a),
     "registry.read": true,
     "monitoring.read": true,
     "alarm.read": staff || has(a, "monitoring_operator", "river_chief"),

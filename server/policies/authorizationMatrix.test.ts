@@ -5,12 +5,15 @@ import { createTestServer, TestClient, type TestServer } from "../test/testServe
 import { buildUnit, buildUser } from "../test/factories";
 import { AUTHORIZATION_MATRIX, MATRIX_COLUMNS, type MatrixColumn } from "./authorizationMatrix";
 import { insertReadings } from "../repositories/reading.repository";
+import { buildSupervisionFixture, PNG_1X1, type SupervisionFixture } from "../routes/supervision/testFixtures";
+import { planImporter } from "../commands/planImporter";
+import { parseWithDirectory } from "../plans/parseWithDirectory";
 
 /**
  * A request per route that succeeds when authorized: valid bodies, existing ids in the actor's own unit, so a
  * denial can only come from the policy. Each request gets a fresh session (logout and password change end it).
  */
-type Ids = { unitId: string; otherUnitId: string; targetUserId: string; otherUserId: string } & Partial<MonitoringIds>;
+type Ids = { unitId: string; otherUnitId: string; targetUserId: string; otherUserId: string; planId?: string } & Partial<MonitoringIds> & { sup?: SupervisionFixture };
 /** Monitoring fixtures: a section with one hourly reading, an outlet, a device. */
 type MonitoringIds = { sectionId: string; outletId: string; deviceId: string };
 /** `allowStatus`: the status an authorized call gets when it cannot succeed in this harness (no gateway: 503). */
@@ -35,6 +38,10 @@ const REQUESTS: Record<string, (ids: Ids, n: number) => Sample> = {
   "GET /api/units": () => ({ url: "/api/units" }),
   "POST /api/units": (_ids, n) => ({ url: "/api/units", body: { name: `新单位${n}`, kind: "department", aliases: [] } }),
   "PATCH /api/units/:id": (ids) => ({ url: `/api/units/${ids.unitId}`, body: { kind: "department" } }),
+  "POST /api/plans/preview": () => ({ url: "/api/plans/preview", body: { text: MINI_PLAN } }),
+  "POST /api/plans": (_ids, n) => ({ url: "/api/plans", body: { text: MINI_PLAN.replace("1号", `${n}号`), confirm: true } }),
+  "GET /api/plans": () => ({ url: "/api/plans" }),
+  "GET /api/plans/:id": (ids) => ({ url: `/api/plans/${ids.planId!}` }),
   "GET /api/audit": () => ({ url: "/api/audit?limit=5" }),
   "GET /api/monitoring/points": () => ({ url: "/api/monitoring/points?kind=section" }),
   "GET /api/monitoring/points/:id": (ids) => ({ url: `/api/monitoring/points/${ids.sectionId}` }),
@@ -61,6 +68,29 @@ const REQUESTS: Record<string, (ids: Ids, n: number) => Sample> = {
   "GET /api/readings/lab-template": () => ({ url: "/api/readings/lab-template?format=csv" }),
   "POST /api/readings/lab-imports/check": () => ({ url: "/api/readings/lab-imports/check", body: LAB_UPLOAD }),
   "POST /api/readings/lab-imports": () => ({ url: "/api/readings/lab-imports", body: LAB_UPLOAD }),
+  "POST /api/rounds": (ids, n) => ({ url: "/api/rounds", body: { planId: ids.sup!.planId, title: `调度${n}`, dueOn: "2099-01-10" } }),
+  "GET /api/rounds": () => ({ url: "/api/rounds" }),
+  "GET /api/rounds/:id": (ids) => ({ url: `/api/rounds/${ids.sup!.openRoundId}` }),
+  "POST /api/rounds/:id/submissions": (ids) => ({
+    url: `/api/rounds/${ids.sup!.openRoundId}/submissions`,
+    body: { taskId: ids.sup!.task1Id, text: "进展", attachments: [{ fileName: "a.png", contentBase64: PNG_1X1.toString("base64") }] },
+  }),
+  "GET /api/submissions/:id/attachments/:sha256": (ids) => ({ url: `/api/submissions/${ids.sup!.submissionId}/attachments/${ids.sup!.attachmentSha256}` }),
+  "GET /api/tasks": () => ({ url: "/api/tasks?mine=1" }),
+  "GET /api/supervision/lateness": () => ({ url: "/api/supervision/lateness" }),
+  "GET /api/supervision/ladders": () => ({ url: "/api/supervision/ladders" }),
+  "POST /api/supervision/proposals/:id/confirm": (ids) => ({ url: `/api/supervision/proposals/${ids.sup!.proposalId}/confirm`, body: {} }),
+  "GET /api/supervision/interviews": () => ({ url: "/api/supervision/interviews" }),
+  "POST /api/supervision/interviews/:id/minutes": (ids) => ({
+    url: `/api/supervision/interviews/${ids.sup!.interviewId}/minutes`,
+    body: { heldOn: new Date().toISOString().slice(0, 10), minutes: "单位主要负责同志作出整改承诺", ref: "约谈纪要〔1〕号" },
+  }),
+  "GET /api/supervision/ranking": () => ({ url: "/api/supervision/ranking" }),
+  "GET /api/supervision/documents": () => ({ url: "/api/supervision/documents" }),
+  "GET /api/supervision/documents/:id/docx": (ids) => ({ url: `/api/supervision/documents/${ids.sup!.documentId}/docx` }),
+  "GET /api/public/exposures": () => ({ url: "/api/public/exposures" }),
+  "GET /api/inbox": () => ({ url: "/api/inbox" }),
+  "POST /api/inbox/read": () => ({ url: "/api/inbox/read", body: {} }),
 };
 
 /** A one-row lab file for the section S01 (a repeated import stores nothing new and still succeeds). */
@@ -68,6 +98,22 @@ const LAB_UPLOAD = {
   fileName: "化验.csv",
   contentBase64: Buffer.from("站点,采样时间,因子,数值,单位\nS01,2024-05-06 09:30,氨氮,0.8,mg/L\n").toString("base64"),
 };
+
+/** A one-task plan in the test directory's units. */
+const MINI_PLAN = `中环攻坚办〔2022〕1号
+
+中站区2022年测试实施方案
+
+一、工作目标
+
+城市集中式饮用水水源地取水水质达标率达到100%。
+
+二、主要任务
+
+（一）测试任务
+
+1.开展排污口排查。2022年5月底前完成排查。（中站生态环境分局牵头，区农业农村局参与）
+`;
 
 describe.each(ENGINES)("authorization matrix on %s", (engine) => {
   let s: TestServer;
@@ -90,6 +136,14 @@ describe.each(ENGINES)("authorization matrix on %s", (engine) => {
     const device = await s.db.insertInto("devices").values({ mn: "MN0001", pw: "123456", st: "32", point_id: outlet.id }).returning("id").executeTakeFirstOrThrow();
     await insertReadings(s.db, [{ point_id: section.id, factor: "w21003", period: "hour", t: new Date("2024-05-06T01:00:00Z"), value: 0.8, flag: "N", source: "gateway" }]);
     Object.assign(ids, { sectionId: section.id, outletId: outlet.id, deviceId: device.id });
+    ids.planId = (await s.db.transaction().execute(async (trx) =>
+      planImporter({ trx, actor: null, ip: null, correlationId: "test" }, {
+        plan: { ...(await parseWithDirectory(trx, MINI_PLAN.replace("1号", "0号"))), year: 2022, title: "测试方案" },
+        sourceText: MINI_PLAN.replace("1号", "0号"),
+        importedBy: null,
+      }),
+    )).planId;
+    ids.sup = await buildSupervisionFixture(s.db, { unitId: unit.id, otherUnitId: other.id });
     for (const col of MATRIX_COLUMNS) {
       if (col === "anonymous") continue;
       await buildUser(s.db, { username: `as.${col}`, roles: [col as Role], unitIds: [unit.id] });

@@ -26,6 +26,10 @@ GET /api/units                     D         A            A         A          A
 POST /api/units                    D         A            D         D          D                   D           D
 PATCH /api/units/:id               D         A            D         D          D                   D           D
 GET /api/audit                     D         A            D         D          D                   D           A
+POST /api/plans/preview            D         A            D         D          D                   D           D
+POST /api/plans                    D         A            D         D          D                   D           D
+GET /api/plans                     D         A            A         A          D                   A           A
+GET /api/plans/:id                 D         A            A         A          D                   A           A
 GET /api/monitoring/points         D         A            A         A          A                   A           A
 GET /api/monitoring/points/:id     D         A            A         A          A                   A           A
 POST /api/monitoring/points        D         A            D         D          A                   D           D
@@ -43,6 +47,23 @@ GET /api/readings/assessment       D         A            A         A          A
 GET /api/readings/lab-template     D         A            A         A          A                   A           A
 POST /api/readings/lab-imports/check D       A            D         D          A                   D           D
 POST /api/readings/lab-imports     D         A            D         D          A                   D           D
+POST /api/rounds                   D         A            D         D          D                   D           D
+GET /api/rounds                    D         A            A         A          D                   A           A
+GET /api/rounds/:id                D         A            S         S          D                   A           A
+POST /api/rounds/:id/submissions   D         D            S         S          D                   D           D
+GET /api/submissions/:id/attachments/:sha256 D A          S         S          D                   A           A
+GET /api/tasks                     D         A            A         A          D                   A           A
+GET /api/supervision/lateness      D         A            A         A          D                   A           A
+GET /api/supervision/ladders       D         A            S         S          D                   A           A
+POST /api/supervision/proposals/:id/confirm D A           D         D          D                   D           D
+GET /api/supervision/interviews    D         A            S         S          D                   A           A
+POST /api/supervision/interviews/:id/minutes D A          D         D          D                   D           D
+GET /api/supervision/ranking       D         A            A         A          D                   A           A
+GET /api/supervision/documents     D         A            S         S          D                   A           A
+GET /api/supervision/documents/:id/docx D    A            S         S          D                   A           A
+GET /api/public/exposures          A         A            A         A          A                   A           A
+GET /api/inbox                     D         A            A         A          A                   A           A
+POST /api/inbox/read               D         A            A         A          A                   A           A
 `;
 
 /** Parsed table: route → column → expectation. */

@@ -7,10 +7,13 @@ import type { DB } from "../db/schema";
 import { Scheduler } from "../jobs/scheduler";
 import { SessionCleanupTask } from "../jobs/sessionCleanupTask";
 import type { ScheduledTask } from "../jobs/task";
+import { RoundLatenessTask } from "../jobs/roundLatenessTask";
+import { LadderTask } from "../jobs/ladderTask";
+import { DeadlineReminderTask } from "../jobs/deadlineReminderTask";
 
 /** Every scheduled task the worker runs. */
 export function scheduledTasks(): ScheduledTask[] {
-  return [new SessionCleanupTask()];
+  return [new SessionCleanupTask(), new RoundLatenessTask(), new LadderTask(), new DeadlineReminderTask()];
 }
 
 /** Starts the scheduler; returns it so the process can stop it. */
