@@ -1,6 +1,7 @@
 /**
  * @module The demo district created on first start of an empty database: the units of the seed plan
- * (区直部门, 分局, 办事处, 攻坚办) with their aliases, and one demo user per role. Passwords are random unless
+ * (区直部门, 分局, 办事处, 攻坚办) with their aliases, one demo user per role, a demo monitoring network, and the seed
+ * plan itself (19 tasks) imported. Passwords are random unless
  * DEMO_PASSWORD is set; they are returned so the caller prints them once.
  */
 import { randomInt } from "node:crypto";
@@ -11,6 +12,12 @@ import { userCreator } from "../commands/userCreator";
 import { countUnits } from "../repositories/unit.repository";
 import { DEMO_UNITS } from "./units";
 import { seedDemoMonitoring } from "./demoMonitoring";
+import { readFileSync } from "node:fs";
+import { planImporter } from "../commands/planImporter";
+import { parseWithDirectory } from "../plans/parseWithDirectory";
+
+/** The seed plan: 中站区2022年水污染防治攻坚战实施方案 (中环攻坚办〔2022〕13号), kept in the repository. */
+export const SEED_PLAN_TEXT = readFileSync(new URL("./zhongzhan-2022-water-plan.txt", import.meta.url), "utf8");
 
 /** A demo account as printed to the console. */
 export interface DemoCredential {
@@ -65,6 +72,10 @@ export async function seedDemoDistrict(db: Kysely<DB>, fixedPassword?: string): 
       creds.push({ ...d, password });
     }
     await seedDemoMonitoring(ctx, ids);
+    // The district's campaign plan, imported as the office would: parsed against the directory just created.
+    const plan = await parseWithDirectory(trx, SEED_PLAN_TEXT);
+    if (plan.unknownUnits.length || plan.year === null) throw new Error(`seed plan does not parse cleanly: ${JSON.stringify(plan.unknownUnits)}`);
+    await planImporter(ctx, { plan: { ...plan, year: plan.year, title: plan.title ?? "实施方案" }, sourceText: SEED_PLAN_TEXT, importedBy: null });
     return creds;
   });
 }

@@ -33,20 +33,23 @@ describe.each(ENGINES)("plan import on %s", (engine) => {
   });
 
   it("imports once, audited; tasks come back with units by role and deadlines", async () => {
-    const r = await office.post("/api/plans", { text: SEED, confirm: true });
-    expect(r.status).toBe(200);
-    expect(r.body.data.tasks).toBe(19);
+    // The demo district already holds the seed plan: the same document is refused.
     const again = await office.post("/api/plans", { text: SEED, confirm: true });
     expect(again.status).toBe(409);
+    const revised = SEED.replace("中环攻坚办〔2022〕13号", "中环攻坚办〔2022〕14号");
+    const r = await office.post("/api/plans", { text: revised, confirm: true });
+    expect(r.status).toBe(200);
+    expect(r.body.data.tasks).toBe(19);
     const list = await office.get("/api/plans");
-    expect(list.body.data).toHaveLength(1);
-    expect(list.body.data[0]).toMatchObject({ docNumber: "中环攻坚办〔2022〕13号", year: 2022, taskCount: 19 });
+    expect(list.body.data).toHaveLength(2);
+    expect(list.body.data[0]).toMatchObject({ docNumber: "中环攻坚办〔2022〕14号", year: 2022, taskCount: 19 });
+    expect(list.body.data[1]).toMatchObject({ docNumber: "中环攻坚办〔2022〕13号", year: 2022, taskCount: 19 });
     const plan = await office.get(`/api/plans/${r.body.data.planId}`);
     const t6 = plan.body.data.tasks.find((t: { number: string }) => t.number === "6");
     expect(t6.units.filter((u: { role: string }) => u.role === "lead").map((u: { unitName: string }) => u.unitName)).toEqual(["中站生态环境分局"]);
     expect(t6.units.some((u: { role: string; collective: string | null }) => u.role === "implementer" && u.collective === "各办事处")).toBe(true);
-    const audit = await s.db.selectFrom("audit_events").select("data").where("action", "=", "plan.import").executeTakeFirstOrThrow();
-    expect(audit.data).toMatchObject({ tasks: 19, year: 2022 });
+    const audit = await s.db.selectFrom("audit_events").select(["data", "actor_name"]).where("action", "=", "plan.import").orderBy("seq").execute();
+    expect(audit.map((a) => a.data)).toMatchObject([{ tasks: 19, docNumber: "中环攻坚办〔2022〕13号" }, { tasks: 19, docNumber: "中环攻坚办〔2022〕14号" }]);
   });
 
   it("refuses a plan with a unit the directory does not know, storing nothing", async () => {
