@@ -146,7 +146,8 @@ export class Gateway {
     const reassembler = new Reassembler();
     const bucket = new TokenBucket(this.opts.perConnectionRate, this.opts.perConnectionRate * 5);
     let partialSince = 0;
-    // Packets of one connection are handled in order: a device expects its replies in the order it sent.
+    // Packets of one connection are handled concurrently — so their commits share batches — but replied to in the
+    // order they came: a device expects its answers in the order it sent.
     let chain: Promise<void> = Promise.resolve();
     const send = (p: Packet): boolean => {
       const text = encodePacket(p);
@@ -164,7 +165,12 @@ export class Gateway {
           this.refuse("rate.connection");
           continue;
         }
-        chain = chain.then(() => this.handleFrame(ev, reassembler, send)).catch((err) => this.log.error({ err }, "gateway: packet handling failed"));
+        const replies: Packet[] = [];
+        const handled = this.handleFrame(ev, reassembler, (p) => (replies.push(p), true), send, chain);
+        chain = chain
+          .then(() => handled)
+          .then(() => replies.forEach(send))
+          .catch((err) => this.log.error({ err }, "gateway: packet handling failed"));
       }
       // Slow-sender guard: a packet left half-sent for too long ends the connection.
       if (framer.buffered > 0) {
@@ -188,6 +194,10 @@ export class Gateway {
     frame: { segment: string; reason: { code: string } | null; crcOk: boolean },
     reassembler: Reassembler,
     send: (p: Packet) => boolean,
+    /** Writes to the socket at once: the session's channel for the platform's own requests. */
+    socketSend: (p: Packet) => boolean,
+    /** Settles when every earlier packet of this connection has been handled (and stored). */
+    earlier: Promise<void>,
   ): Promise<void> {
     this.stats.packets++;
     const parsed = parsePacket(frame.segment);
@@ -216,8 +226,10 @@ export class Gateway {
     if (!device.enabled) return refuse(2, "device.disabled");
     if (device.st !== packet.st && packet.st !== "91") return refuse(5, "device.wrong_st");
     if (!this.mnBuckets.take(device.mn)) return this.refuse("rate.mn");
-    this.sessions.set(device.mn, send);
-    // Answers (9011/9012) to the platform's own requests end here; history data continues to be stored below.
+    this.sessions.set(device.mn, socketSend);
+    // Answers (9011/9012) to the platform's own requests end here, once the data sent before them is stored (a 9012
+    // after a history backfill means "done", so the backfilled data must be in the database by then).
+    if (packet.cn === "9011" || packet.cn === "9012") await earlier.catch(() => {});
     if (this.tracker.onPacket(device.mn, packet)) return;
     if (packet.pnum && packet.pnum > 1) {
       const r = reassembler.add(packet, Date.now());
