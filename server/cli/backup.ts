@@ -9,6 +9,27 @@ import { writeBackup } from "../backup/backup";
 import { restoreBackup } from "../backup/restore";
 import type { CliCommand } from "./command";
 
+/** Runs `fn` with FILE and the configured database and files directory; prints `help` when FILE is missing. */
+async function withFileAndDatabase(
+  argv: string[],
+  io: { stderr: NodeJS.WritableStream },
+  help: string,
+  fn: (file: string, db: Awaited<ReturnType<typeof openConfiguredDatabase>>["db"], filesDir: string) => Promise<number>,
+): Promise<number> {
+  const [file] = argv;
+  if (!file) {
+    io.stderr.write(help + "\n");
+    return 2;
+  }
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    return await fn(file, database.db, join(config.dataDir, "files"));
+  } finally {
+    await database.close();
+  }
+}
+
 /** `qingliu backup` */
 export const backup: CliCommand = {
   words: ["backup"],
@@ -19,22 +40,13 @@ export const backup: CliCommand = {
 平台运行时也可备份（PGlite 为嵌入式，须在平台停止时执行）。
 Writes the database and the attachments under DATA_DIR/files to one gzip'd file, read from one snapshot. PostgreSQL
 can be backed up while the platform runs; embedded PGlite is opened by one process only, so stop the platform first.`,
-  async run(argv, io) {
-    const [file] = argv;
-    if (!file) {
-      io.stderr.write(this.help + "\n");
-      return 2;
-    }
-    const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
-    try {
-      const s = await writeBackup(database.db, file, join(config.dataDir, "files"));
+  run(argv, io) {
+    return withFileAndDatabase(argv, io, this.help, async (file, db, filesDir) => {
+      const s = await writeBackup(db, file, filesDir);
       const rows = Object.values(s.tables).reduce((a, b) => a + b, 0);
       io.stdout.write(`已备份 / backed up: ${Object.keys(s.tables).length} tables, ${rows} rows, ${s.files} files → ${file}\n`);
       return 0;
-    } finally {
-      await database.close();
-    }
+    });
   },
 };
 
@@ -48,24 +60,17 @@ export const restore: CliCommand = {
 恢复在一个事务中进行，失败时数据库保持原样。
 Restores into an empty database (DATABASE_URL, or a fresh DATA_DIR) and writes the attachments back to DATA_DIR/files.
 Refuses a database that holds data; runs in one transaction, so a failure leaves the database as it was.`,
-  async run(argv, io) {
-    const [file] = argv;
-    if (!file) {
-      io.stderr.write(this.help + "\n");
-      return 2;
-    }
-    const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
-    try {
-      const s = await restoreBackup(database.db, file, join(config.dataDir, "files"));
-      const rows = Object.values(s.tables).reduce((a, b) => a + b, 0);
-      io.stdout.write(`已恢复 / restored: ${Object.keys(s.tables).length} tables, ${rows} rows, ${s.files} files\n`);
-      return 0;
-    } catch (err) {
-      io.stderr.write(`恢复失败 / restore failed: ${(err as Error).message}\n`);
-      return 1;
-    } finally {
-      await database.close();
-    }
+  run(argv, io) {
+    return withFileAndDatabase(argv, io, this.help, async (file, db, filesDir) => {
+      try {
+        const s = await restoreBackup(db, file, filesDir);
+        const rows = Object.values(s.tables).reduce((a, b) => a + b, 0);
+        io.stdout.write(`已恢复 / restored: ${Object.keys(s.tables).length} tables, ${rows} rows, ${s.files} files\n`);
+        return 0;
+      } catch (err) {
+        io.stderr.write(`恢复失败 / restore failed: ${(err as Error).message}\n`);
+        return 1;
+      }
+    });
   },
 };

@@ -5,9 +5,9 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./childProcess";
 
 /** Where Debian puts the PostgreSQL 15 server binaries. */
 export const PG_BIN = process.env.QINGLIU_PG_BIN ?? "/usr/lib/postgresql/15/bin";
@@ -19,17 +19,6 @@ export interface PostgresCluster {
   port: number;
   dir: string;
   stop(): void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function run(bin: string, args: string[], asUser: string | null) {
