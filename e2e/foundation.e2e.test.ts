@@ -78,6 +78,25 @@ describe("foundation e2e", () => {
     await e.shot(staff, "foundation-07-staff-forbidden");
   });
 
+  it("shows the demo district's seed plan as a task ledger, filtered by unit", async () => {
+    const page = await e.newPage();
+    await signIn(page, "eco.head", E2E_PASSWORD);
+    await page.waitForURL(`${e.server.url}/`);
+    await page.goto(`${e.server.url}/plan`);
+    await expect.poll(() => page.getByTestId("plan-header").getByText("中环攻坚办〔2022〕13号").count(), { timeout: 15_000 }).toBe(1);
+    const rows = () => page.getByTestId("plan-tasks").locator("tbody tr.ant-table-row").count();
+    await expect.poll(rows, { timeout: 10_000 }).toBe(19);
+    await e.shot(page, "foundation-09-plan-ledger");
+    await page.getByTestId("plan-filter-unit").click();
+    await page.keyboard.type("区城市管理局");
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "区城市管理局" }).first().click();
+    // 区城市管理局 leads task 3 and is co-responsible for task 5 in the seed.
+    await expect.poll(rows, { timeout: 10_000 }).toBeLessThan(19);
+    const numbers = await page.getByTestId("plan-tasks").locator("tbody tr.ant-table-row td:nth-child(2)").allTextContents();
+    expect(numbers).toEqual(expect.arrayContaining(["3", "5"]));
+    await e.shot(page, "foundation-10-plan-filtered");
+  });
+
   it("switches to English and keeps the choice after a reload", async () => {
     const page = await e.newPage();
     await signIn(page, "auditor", E2E_PASSWORD);

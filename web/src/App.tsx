@@ -23,10 +23,10 @@ const UsersScene = lazy(() => import("./scenes/Users/UsersScene"));
 const UnitsScene = lazy(() => import("./scenes/Units/UnitsScene"));
 const AuditScene = lazy(() => import("./scenes/Audit/AuditScene"));
 const AccountScene = lazy(() => import("./scenes/Account/AccountScene"));
+const PlanScene = lazy(() => import("./scenes/Plan/PlanScene"));
 
 /** Areas still under construction: route, the ability that opens it, and which part of the campaign it holds. */
 const AREAS_TO_COME: { path: string; ability: AbilityName; area: "plan" | "supervision" | "registries" | "monitoring" | "alarms" | "complaints" }[] = [
-  { path: "plan", ability: "plan.read", area: "plan" },
   { path: "supervision", ability: "plan.read", area: "supervision" },
   { path: "registries", ability: "registry.read", area: "registries" },
   { path: "monitoring", ability: "monitoring.read", area: "monitoring" },
@@ -52,6 +52,7 @@ function Localized() {
                 }
               >
                 <Route index element={<DashboardScene />} />
+                <Route path="plan" element={<RequireAbility ability="plan.read"><PlanScene /></RequireAbility>} />
                 {AREAS_TO_COME.map((a) => (
                   <Route key={a.path} path={`${a.path}/*`}
                     element={<RequireAbility ability={a.ability}><AreaScene area={a.area} /></RequireAbility>} />
