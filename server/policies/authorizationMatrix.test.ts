@@ -42,6 +42,7 @@ const REQUESTS: Record<string, (ids: Ids, n: number) => Sample> = {
   "POST /api/plans": (_ids, n) => ({ url: "/api/plans", body: { text: MINI_PLAN.replace("1号", `${n}号`), confirm: true } }),
   "GET /api/plans": () => ({ url: "/api/plans" }),
   "GET /api/plans/:id": (ids) => ({ url: `/api/plans/${ids.planId!}` }),
+  "GET /api/plans/:id/ledger.xlsx": (ids) => ({ url: `/api/plans/${ids.planId!}/ledger.xlsx` }),
   "GET /api/audit": () => ({ url: "/api/audit?limit=5" }),
   "GET /api/monitoring/points": () => ({ url: "/api/monitoring/points?kind=section" }),
   "GET /api/monitoring/points/:id": (ids) => ({ url: `/api/monitoring/points/${ids.sectionId}` }),

@@ -30,6 +30,7 @@ POST /api/plans/preview            D         A            D         D          D
 POST /api/plans                    D         A            D         D          D                   D           D
 GET /api/plans                     D         A            A         A          D                   A           A
 GET /api/plans/:id                 D         A            A         A          D                   A           A
+GET /api/plans/:id/ledger.xlsx     D         A            A         A          D                   A           A
 GET /api/monitoring/points         D         A            A         A          A                   A           A
 GET /api/monitoring/points/:id     D         A            A         A          A                   A           A
 POST /api/monitoring/points        D         A            D         D          A                   D           D

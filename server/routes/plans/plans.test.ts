@@ -4,6 +4,7 @@ import { ENGINES } from "../../test/testDatabase";
 import { createTestServer, TestClient, type TestServer } from "../../test/testServer";
 import { buildUser } from "../../test/factories";
 import { seedDemoDistrict } from "../../seed/demo";
+import { ledgerRows, readLedgerXlsx } from "../../plans/ledger";
 
 const SEED = readFileSync(new URL("../../../../shared/seed/zhongzhan-2022-water-plan.txt", import.meta.url), "utf8");
 
@@ -50,6 +51,19 @@ describe.each(ENGINES)("plan import on %s", (engine) => {
     expect(t6.units.some((u: { role: string; collective: string | null }) => u.role === "implementer" && u.collective === "各办事处")).toBe(true);
     const audit = await s.db.selectFrom("audit_events").select(["data", "actor_name"]).where("action", "=", "plan.import").orderBy("seq").execute();
     expect(audit.map((a) => a.data)).toMatchObject([{ tasks: 19, docNumber: "中环攻坚办〔2022〕13号" }, { tasks: 19, docNumber: "中环攻坚办〔2022〕14号" }]);
+  });
+
+  it("exports the task ledger as .xlsx in the office's layout, and it reads back the same", async () => {
+    const [plan] = (await office.get("/api/plans")).body.data.filter((p: { docNumber: string }) => p.docNumber === "中环攻坚办〔2022〕13号");
+    const res = await s.app.inject({ method: "GET", url: `/api/plans/${plan.id}/ledger.xlsx`, headers: { cookie: office.cookie! } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toContain("filename*=UTF-8''");
+    const rows = await readLedgerXlsx(res.rawPayload);
+    const detail = await office.get(`/api/plans/${plan.id}`);
+    expect(rows).toEqual(ledgerRows(detail.body.data.tasks));
+    expect(rows).toHaveLength(19);
+    expect(rows[2]).toMatchObject({ 序号: "3", 牵头单位: "区城市管理局", 落实单位: "各办事处", 状态: "推进中" });
+    expect(rows[15].完成时限).toBe("2022-10-31");
   });
 
   it("refuses a plan with a unit the directory does not know, storing nothing", async () => {

@@ -13,6 +13,7 @@ import { canManagePlans, canReadPlans } from "../../policies/plan.policy";
 import { findPlan, listPlans, listTasks } from "../../repositories/plan.repository";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
+import { ledgerRows, ledgerXlsx } from "../../plans/ledger";
 import * as S from "./schema";
 
 /** Registers /api/plans*. */
@@ -51,6 +52,20 @@ export function planRoutes(app: FastifyInstance, { db }: RouteDeps) {
       ok: true,
       data: plans.map((p) => ({ id: p.id, title: p.title, docNumber: p.doc_number, year: p.year, issuedOn: p.issued_on, importedAt: new Date(p.imported_at).toISOString(), taskCount: Number(p.task_count) })),
     };
+  });
+
+  app.get("/api/plans/:id/ledger.xlsx", async (req, reply) => {
+    const { actor } = requireAuth(req);
+    if (!canReadPlans(actor)) throw Forbidden();
+    const { id } = parse(S.IdParams, req.params);
+    const plan = await findPlan(db, id);
+    if (!plan) throw NotFound("计划不存在");
+    const xlsx = await ledgerXlsx(`${plan.title}${plan.doc_number ? `（${plan.doc_number}）` : ""} 任务台账`, ledgerRows(await listTasks(db, { planId: id })));
+    const name = `任务台账-${plan.year}.xlsx`;
+    return reply
+      .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+      .header("content-disposition", `attachment; filename="ledger-${plan.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(xlsx);
   });
 
   app.get("/api/plans/:id", async (req) => {

@@ -191,6 +191,7 @@ export const en: Record<MessageKey, string> = {
   "account.submit": "Change password",
   "account.done": "Password changed",
   "account.profile": "Account",
+  "plan.export": "Export ledger .xlsx",
   "plan.none": "No implementation plan imported yet",
   "plan.docNumber": "Document no.",
   "plan.issuedOn": "Issued",

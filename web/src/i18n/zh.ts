@@ -189,6 +189,7 @@ export const zh = {
   "account.submit": "修改密码",
   "account.done": "密码已修改",
   "account.profile": "账户信息",
+  "plan.export": "导出台账 .xlsx",
   "plan.none": "尚未导入实施方案",
   "plan.docNumber": "文号",
   "plan.issuedOn": "印发日期",

@@ -3,7 +3,8 @@
  * plan's goals above it, filters by unit and role, and each task's full text on expansion.
  */
 import { useMemo, useState } from "react";
-import { Card, Descriptions, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { DownloadOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { getPlan, listPlans, type PlanTaskRow, type TaskRole } from "../../api/plans";
 import { PageHeader } from "../../components/PageHeader";
@@ -77,6 +78,10 @@ export default function PlanScene() {
       <PageHeader
         title={t("menu.plan")}
         extra={
+          <Space>
+          <Button icon={<DownloadOutlined />} href={selected ? `/api/plans/${encodeURIComponent(selected)}/ledger.xlsx` : undefined} disabled={!selected} data-testid="plan-export">
+            {t("plan.export")}
+          </Button>
           <Select
             style={{ minWidth: 320 }}
             value={selected}
@@ -85,6 +90,7 @@ export default function PlanScene() {
             options={(plans.data?.data ?? []).map((x) => ({ value: x.id, label: `${x.title}${x.docNumber ? `（${x.docNumber}）` : ""}` }))}
             data-testid="plan-select"
           />
+          </Space>
         }
       />
       {p && (
