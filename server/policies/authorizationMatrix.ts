@@ -1,6 +1,7 @@
 /**
- * @module The expected authorization of every API route for every role: the one table the matrix test
- * (authorizationMatrix.test.ts) checks the running app against. A new route without a row fails the test.
+ * @module The expected authorization of every API route for every role: the table the matrix test
+ * (authorizationMatrix.test.ts) checks the running app against, together with the areas' rows in ./matrix/.
+ * A new route without a row fails the test.
  * `A` allow, `D` deny (403; 401 for anonymous), `S` scoped (allowed, but only the actor's own units' data).
  */
 
@@ -67,17 +68,30 @@ GET /api/inbox                     D         A            A         A          A
 POST /api/inbox/read               D         A            A         A          A                   A           A
 `;
 
-/** Parsed table: route → column → expectation. */
-export const AUTHORIZATION_MATRIX: Record<string, Record<MatrixColumn, Expectation>> = Object.fromEntries(
-  table
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((line) => {
-      const parts = line.trim().split(/\s+/);
-      const route = `${parts[0]} ${parts[1]}`;
-      const cells = parts.slice(2) as Expectation[];
-      if (cells.length !== MATRIX_COLUMNS.length) throw new Error(`authorization matrix: bad row ${route}`);
-      return [route, Object.fromEntries(MATRIX_COLUMNS.map((c, i) => [c, cells[i]])) as Record<MatrixColumn, Expectation>];
-    }),
-);
+/**
+ * Parses rows (`METHOD /path` then one cell per column) into route → column → expectation.
+ * @example parseMatrixTable("GET /api/units  D A A A A A A") // { "GET /api/units": { anonymous: "D", … } }
+ */
+export function parseMatrixTable(rows: string): Record<string, Record<MatrixColumn, Expectation>> {
+  return Object.fromEntries(
+    rows
+      .trim()
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => {
+        const parts = line.trim().split(/\s+/);
+        const route = `${parts[0]} ${parts[1]}`;
+        const cells = parts.slice(2) as Expectation[];
+        if (cells.length !== MATRIX_COLUMNS.length || cells.some((c) => !"ADS".includes(c) || c.length !== 1)) {
+          throw new Error(`authorization matrix: bad row ${route}`);
+        }
+        return [route, Object.fromEntries(MATRIX_COLUMNS.map((c, i) => [c, cells[i]])) as Record<MatrixColumn, Expectation>];
+      }),
+  );
+}
+
+/**
+ * The core table (foundation, first slices of plans, supervision and monitoring): route → column → expectation.
+ * Areas built later keep their rows in ./matrix/<area>.ts; the test merges both.
+ */
+export const AUTHORIZATION_MATRIX = parseMatrixTable(table.trim().split("\n").slice(1).join("\n"));

@@ -1,0 +1,15 @@
+/**
+ * @module Every area's part of the authorization matrix, merged by the matrix test with the core table.
+ */
+import type { MatrixArea } from "./area";
+import { supervisionMatrix } from "./supervision";
+import { monitoringMatrix } from "./monitoring";
+import { registriesMatrix } from "./registries";
+import { qualityMatrix } from "./quality";
+import { publicMatrix } from "./public";
+import { productionMatrix } from "./production";
+
+/** The areas, in no particular order (a route may appear in one area only). */
+export const MATRIX_AREAS: MatrixArea<any>[] = [
+  supervisionMatrix, monitoringMatrix, registriesMatrix, qualityMatrix, publicMatrix, productionMatrix,
+];
