@@ -24,12 +24,15 @@ const UnitsScene = lazy(() => import("./scenes/Units/UnitsScene"));
 const AuditScene = lazy(() => import("./scenes/Audit/AuditScene"));
 const AccountScene = lazy(() => import("./scenes/Account/AccountScene"));
 const PlanScene = lazy(() => import("./scenes/Plan/PlanScene"));
+const MonitoringPointsScene = lazy(() => import("./scenes/Monitoring/PointsScene"));
+const MonitoringPointScene = lazy(() => import("./scenes/Monitoring/PointScene"));
+const MonitoringCompareScene = lazy(() => import("./scenes/Monitoring/CompareScene"));
+const LabImportScene = lazy(() => import("./scenes/Monitoring/LabImportScene"));
 
 /** Areas still under construction: route, the ability that opens it, and which part of the campaign it holds. */
-const AREAS_TO_COME: { path: string; ability: AbilityName; area: "plan" | "supervision" | "registries" | "monitoring" | "alarms" | "complaints" }[] = [
+const AREAS_TO_COME: { path: string; ability: AbilityName; area: "plan" | "supervision" | "registries" | "alarms" | "complaints" }[] = [
   { path: "supervision", ability: "plan.read", area: "supervision" },
   { path: "registries", ability: "registry.read", area: "registries" },
-  { path: "monitoring", ability: "monitoring.read", area: "monitoring" },
   { path: "alarms", ability: "alarm.read", area: "alarms" },
   { path: "complaints", ability: "complaint.read", area: "complaints" },
 ];
@@ -53,6 +56,11 @@ function Localized() {
               >
                 <Route index element={<DashboardScene />} />
                 <Route path="plan" element={<RequireAbility ability="plan.read"><PlanScene /></RequireAbility>} />
+                <Route path="monitoring" element={<RequireAbility ability="monitoring.read"><MonitoringPointsScene /></RequireAbility>} />
+                <Route path="monitoring/points/:id" element={<RequireAbility ability="monitoring.read"><MonitoringPointScene /></RequireAbility>} />
+                <Route path="monitoring/compare" element={<RequireAbility ability="monitoring.read"><MonitoringCompareScene /></RequireAbility>} />
+                {/* Lab import: the scene itself checks the points' policies (office admins and monitoring operators). */}
+                <Route path="monitoring/import" element={<RequireAbility ability="monitoring.read"><LabImportScene /></RequireAbility>} />
                 {AREAS_TO_COME.map((a) => (
                   <Route key={a.path} path={`${a.path}/*`}
                     element={<RequireAbility ability={a.ability}><AreaScene area={a.area} /></RequireAbility>} />

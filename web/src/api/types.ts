@@ -109,3 +109,208 @@ export interface FieldIssue {
 
 /** The minimum password length (server/auth/password.ts). */
 export const MIN_PASSWORD_LENGTH = 10;
+
+// ——— Monitoring (server/presenters/presentMonitoring.ts, server/routes/readings) ———
+
+/** Kinds of monitoring point: 断面, 自动站, 排口, 流量站, 饮用水取水口. */
+export type PointKind = "section" | "auto_station" | "outlet" | "flow_station" | "drinking_intake";
+
+/** Every point kind, in the order the UI lists them. */
+export const POINT_KINDS: readonly PointKind[] = ["section", "auto_station", "outlet", "flow_station", "drinking_intake"];
+
+/** Control level of a section: 国控, 省控, 市控, 县控. */
+export type PointLevel = "national" | "provincial" | "city" | "county";
+
+/** Every control level, highest first. */
+export const POINT_LEVELS: readonly PointLevel[] = ["national", "provincial", "city", "county"];
+
+/** Which stored series a reading belongs to: HJ 212 real-time, minute, hour, day uploads or lab samples. */
+export type ReadingPeriod = "rt" | "min" | "hour" | "day" | "sample";
+
+/** Actions on a monitoring point (server/policies/monitoring.policy.ts). */
+export type PointAction = "read" | "update" | "manageLimits" | "correctReadings";
+
+/** A monitoring point. */
+export interface MonitoringPoint {
+  id: string;
+  code: string;
+  name: string;
+  kind: PointKind;
+  level: PointLevel | null;
+  waterBody: string | null;
+  waterBodyType: "river" | "lake" | "reservoir" | null;
+  /** Target class 1–5 (Ⅰ–Ⅴ), or null. */
+  targetClass: number | null;
+  lon: number | null;
+  lat: number | null;
+  unitId: string | null;
+  ecoFlowTarget: number | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A permit limit of an outlet. */
+export interface PointLimit {
+  factor: string;
+  upperLimit: number | null;
+  lowerLimit: number | null;
+  unit: string;
+  basis: string;
+}
+
+/** An HJ 212 device (its password never leaves the server). */
+export interface MonitoringDevice {
+  id: string;
+  mn: string;
+  st: string;
+  pointId: string | null;
+  expectedFactors: string[];
+  enabled: boolean;
+  protocolVersion: "2017" | "2005";
+  lastSeenAt: string | null;
+  createdAt: string;
+}
+
+/** A point with its limits and devices (GET /api/monitoring/points/:id). */
+export interface MonitoringPointDetail extends MonitoringPoint {
+  limits: PointLimit[];
+  devices: MonitoringDevice[];
+}
+
+/** One stored reading (GET /api/readings/latest). */
+export interface Reading {
+  pointId: string;
+  factor: string;
+  period: ReadingPeriod;
+  t: string;
+  version: number;
+  /** Value in the storage unit (mg/L for concentrations); null when invalidated by a correction. */
+  value: number | null;
+  /** HJ 212 data flag (N normal, F stopped, M maintenance, S manual, D fault, C calibration, T over range, B comm). */
+  flag: string | null;
+  source: string;
+  /** QARTOD flag: 1 pass, 2 not evaluated, 3 suspect, 4 fail, 9 missing. */
+  qcFlag: number | null;
+  belowDl: boolean;
+  detectionLimit: number | null;
+  originalValue: number | null;
+  originalUnit: string | null;
+  min: number | null;
+  max: number | null;
+  deviceMn: string | null;
+  authorId: string | null;
+  reason: string | null;
+  note: string | null;
+  receivedAt: string;
+}
+
+/** Series aggregation: raw values or hour/day/month buckets in Beijing time. */
+export type SeriesBucket = "raw" | "hour" | "day" | "month";
+
+/** One raw point of a series. */
+export interface RawSeriesPoint {
+  t: string;
+  value: number | null;
+  flag: string | null;
+  qcFlag: number | null;
+  belowDl: boolean;
+  version: number;
+}
+
+/** One aggregated bucket of a series. */
+export interface BucketSeriesPoint {
+  t: string;
+  avg: number | null;
+  min: number | null;
+  max: number | null;
+  n: number;
+  /** True when any value in the bucket carries a non-N flag. */
+  abnormal: boolean;
+}
+
+/** A series (GET /api/readings/series): the server may fall back from raw to hour buckets for long windows. */
+export type Series =
+  | { bucket: "raw"; requested: SeriesBucket; total: number | null; downsampled: boolean; points: RawSeriesPoint[] }
+  | { bucket: "hour" | "day" | "month"; requested: SeriesBucket; total: number | null; downsampled: boolean; points: BucketSeriesPoint[] };
+
+/** One main pollutant of an assessment. */
+export interface MainPollutantView {
+  code: string;
+  /** Single-factor class 4–6. */
+  class: number;
+  /** 超标倍数 against class Ⅲ; null for pH and DO. */
+  multiple: number | null;
+}
+
+/** Attainment of the target class. */
+export interface AttainmentView {
+  attained: boolean;
+  /** Classes worse than the target (0 when attained). */
+  gap: number;
+}
+
+/** Class result of a sample or a month. */
+export interface AssessmentClassView {
+  /** 1–6 (6 = 劣Ⅴ), or null when no routine item was measured. */
+  class: number | null;
+  perFactor: Record<string, number>;
+  separate: Record<string, number>;
+  mainPollutants: MainPollutantView[];
+  attainment: AttainmentView | null;
+  factorsOverTarget: string[];
+}
+
+/** The monthly assessment of a point (GET /api/readings/assessment). */
+export interface MonthAssessment {
+  pointId: string;
+  month: string;
+  body: "river" | "lake";
+  targetClass: number | null;
+  samples: (AssessmentClassView & { t: string; localTime: string; values: Record<string, unknown> })[];
+  monthly:
+    | (AssessmentClassView & { means: Record<string, { mean: number; count: number; abnormal: boolean; belowDetectionLimit: boolean }>; abnormal: boolean; sampleCount: number })
+    | null;
+}
+
+/** One bad row of a lab file. */
+export interface LabRowErrorView {
+  /** Row number in the file (the header is row 1). */
+  row: number;
+  reasons: string[];
+  cells: Record<string, string>;
+}
+
+/** The dry-run report of a lab file (POST /api/readings/lab-imports/check). */
+export interface LabReport {
+  fileName: string;
+  sha256: string;
+  /** A problem with the whole file; nothing can be imported. */
+  fileError: string | null;
+  rows: number;
+  valid: number;
+  errors: LabRowErrorView[];
+  /** True when an import would store everything. */
+  clean: boolean;
+  preview: {
+    row: number;
+    pointId: string;
+    factor: string;
+    t: string;
+    localTime: string;
+    value: number;
+    belowDl: boolean;
+    detectionLimit: number | null;
+    originalValue: number;
+    originalUnit: string;
+    note: string | null;
+  }[];
+}
+
+/** The outcome of a lab import (POST /api/readings/lab-imports). */
+export interface LabImportResult {
+  inserted: number;
+  duplicates: number;
+  skippedRows: number;
+  report: LabReport;
+}
