@@ -33,10 +33,15 @@ import { supervisionRoutes } from "./routes/supervision/supervision";
 import { documentRoutes } from "./routes/supervision/documents";
 import { inboxRoutes } from "./routes/inbox/inbox";
 import { FileStore, SHARED_TEMP_FILES_DIR } from "./repositories/file.repository";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
-/** Where the built web client lives. */
-export const WEB_DIST = fileURLToPath(new URL("../web/dist/", import.meta.url));
+/**
+ * Where the built web client lives: web/dist, or QINGLIU_WEB_DIST (a build made elsewhere, e.g. by
+ * `vite build --outDir`, so that several checkouts' e2e runs on one machine do not rebuild each other's files).
+ */
+export const WEB_DIST = process.env.QINGLIU_WEB_DIST
+  ? `${resolve(process.env.QINGLIU_WEB_DIST)}/`
+  : fileURLToPath(new URL("../web/dist/", import.meta.url));
 
 /** What the app needs. */
 export interface AppOptions {

@@ -2,7 +2,7 @@
  * @module Providers (react-query, language, antd locale) and the routes. Every scene is a lazy chunk, so the first
  * load carries only the shell; ECharts is imported later by the scenes that chart.
  */
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useState, type ComponentType } from "react";
 import { App as AntApp, ConfigProvider } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import enUS from "antd/locale/en_US";
@@ -18,7 +18,6 @@ import type { AbilityName } from "./api/types";
 const LoginScene = lazy(() => import("./scenes/Login/LoginScene"));
 const PublicScene = lazy(() => import("./scenes/Public/PublicScene"));
 const DashboardScene = lazy(() => import("./scenes/Dashboard/DashboardScene"));
-const AreaScene = lazy(() => import("./scenes/Area/AreaScene"));
 const UsersScene = lazy(() => import("./scenes/Users/UsersScene"));
 const UnitsScene = lazy(() => import("./scenes/Units/UnitsScene"));
 const AuditScene = lazy(() => import("./scenes/Audit/AuditScene"));
@@ -29,12 +28,20 @@ const MonitoringPointScene = lazy(() => import("./scenes/Monitoring/PointScene")
 const MonitoringCompareScene = lazy(() => import("./scenes/Monitoring/CompareScene"));
 const LabImportScene = lazy(() => import("./scenes/Monitoring/LabImportScene"));
 
-/** Areas still under construction: route, the ability that opens it, and which part of the campaign it holds. */
-const AREAS_TO_COME: { path: string; ability: AbilityName; area: "plan" | "supervision" | "registries" | "alarms" | "complaints" }[] = [
-  { path: "supervision", ability: "plan.read", area: "supervision" },
-  { path: "registries", ability: "registry.read", area: "registries" },
-  { path: "alarms", ability: "alarm.read", area: "alarms" },
-  { path: "complaints", ability: "complaint.read", area: "complaints" },
+const SupervisionArea = lazy(() => import("./scenes/Supervision"));
+const RegistriesArea = lazy(() => import("./scenes/Registries"));
+const AlarmsArea = lazy(() => import("./scenes/Alarms"));
+const ComplaintsArea = lazy(() => import("./scenes/Complaints"));
+
+/**
+ * Campaign areas with nested routes of their own (each area's index.tsx holds its <Routes>), and the ability that
+ * opens each one. Areas are built side by side; keeping their routes in their own folders keeps them apart.
+ */
+const AREAS: { path: string; ability: AbilityName; Scene: ComponentType }[] = [
+  { path: "supervision", ability: "plan.read", Scene: SupervisionArea },
+  { path: "registries", ability: "registry.read", Scene: RegistriesArea },
+  { path: "alarms", ability: "alarm.read", Scene: AlarmsArea },
+  { path: "complaints", ability: "complaint.read", Scene: ComplaintsArea },
 ];
 
 function Localized() {
@@ -61,9 +68,8 @@ function Localized() {
                 <Route path="monitoring/compare" element={<RequireAbility ability="monitoring.read"><MonitoringCompareScene /></RequireAbility>} />
                 {/* Lab import: the scene itself checks the points' policies (office admins and monitoring operators). */}
                 <Route path="monitoring/import" element={<RequireAbility ability="monitoring.read"><LabImportScene /></RequireAbility>} />
-                {AREAS_TO_COME.map((a) => (
-                  <Route key={a.path} path={`${a.path}/*`}
-                    element={<RequireAbility ability={a.ability}><AreaScene area={a.area} /></RequireAbility>} />
+                {AREAS.map(({ path, ability, Scene }) => (
+                  <Route key={path} path={`${path}/*`} element={<RequireAbility ability={ability}><Scene /></RequireAbility>} />
                 ))}
                 <Route path="admin" element={<Navigate to="/admin/users" replace />} />
                 <Route path="admin/users" element={<RequireAbility ability="user.read"><UsersScene /></RequireAbility>} />

@@ -4,7 +4,20 @@
 import type { MessageKey } from "./zh";
 
 /** English dictionary. */
+import { supervisionEn } from "./areas/supervision.en";
+import { registriesEn } from "./areas/registries.en";
+import { alarmsEn } from "./areas/alarms.en";
+import { complaintsEn } from "./areas/complaints.en";
+import { reportsEn } from "./areas/reports.en";
+import { devicesEn } from "./areas/devices.en";
 export const en: Record<MessageKey, string> = {
+  ...supervisionEn,
+  ...registriesEn,
+  ...alarmsEn,
+  ...complaintsEn,
+  ...reportsEn,
+  ...devicesEn,
+
   "app.name": "Qingliu",
   "app.title": "Qingliu · Zhongzhan District Water Pollution Control",
   "app.subtitle": "Zhongzhan District Water Pollution Control Campaign",

@@ -2,7 +2,22 @@
  * @module Chinese UI strings — the source dictionary. Every key the UI uses is defined here first; `en.ts` must
  * translate each one (the type checker enforces it). `{name}` placeholders are filled by `t(key, vars)`.
  */
+import { supervisionZh } from "./areas/supervision.zh";
+import { registriesZh } from "./areas/registries.zh";
+import { alarmsZh } from "./areas/alarms.zh";
+import { complaintsZh } from "./areas/complaints.zh";
+import { reportsZh } from "./areas/reports.zh";
+import { devicesZh } from "./areas/devices.zh";
+
+/** Chinese dictionary: the shell's and monitoring's keys here, the other areas' from ./areas/*.zh.ts. */
 export const zh = {
+  ...supervisionZh,
+  ...registriesZh,
+  ...alarmsZh,
+  ...complaintsZh,
+  ...reportsZh,
+  ...devicesZh,
+
   "app.name": "清流",
   "app.title": "清流 · 中站区水污染防治攻坚平台",
   "app.subtitle": "中站区水污染防治攻坚平台",
