@@ -32,6 +32,7 @@ const SupervisionArea = lazy(() => import("./scenes/Supervision"));
 const RegistriesArea = lazy(() => import("./scenes/Registries"));
 const AlarmsArea = lazy(() => import("./scenes/Alarms"));
 const ComplaintsArea = lazy(() => import("./scenes/Complaints"));
+const ReportsArea = lazy(() => import("./scenes/Reports"));
 
 /**
  * Campaign areas with nested routes of their own (each area's index.tsx holds its <Routes>), and the ability that
@@ -42,6 +43,8 @@ const AREAS: { path: string; ability: AbilityName; Scene: ComponentType }[] = [
   { path: "registries", ability: "registry.read", Scene: RegistriesArea },
   { path: "alarms", ability: "alarm.read", Scene: AlarmsArea },
   { path: "complaints", ability: "complaint.read", Scene: ComplaintsArea },
+  // Monthly reports (issue 7): readable by the same people as the plan until the area sets its own ability.
+  { path: "reports", ability: "plan.read", Scene: ReportsArea },
 ];
 
 function Localized() {

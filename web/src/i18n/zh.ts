@@ -47,6 +47,7 @@ export const zh = {
   "menu.alarms": "预警",
   "menu.complaints": "投诉举报",
   "menu.public": "信息公开",
+  "menu.reports": "报告",
   "menu.admin": "系统管理",
   "menu.users": "用户管理",
   "menu.units": "单位管理",
@@ -111,6 +112,7 @@ export const zh = {
   "area.monitoring": "将承载 HJ 212-2017 在线监测接入、断面与站点数据，以及 GB 3838-2002 水质类别评价。",
   "area.alarms": "将承载数据质控与预警：超标、数据缺失、恒值、突变与疑似造假，推送给监测运维人员和河湖长。",
   "area.complaints": "将承载公众投诉举报：受理、转办、核查、反馈与有奖举报兑现。",
+  "area.reports": "将承载月度水质报告与攻坚进展报告（.docx / .xlsx），由后台按月生成、归档并发送给订阅人。",
   "area.public": "将承载面向公众的信息公开：水质状况、攻坚进展、黑臭水体治理情况与举报渠道。",
 
   "dashboard.welcome": "您好，{name}",

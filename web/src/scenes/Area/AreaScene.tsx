@@ -6,7 +6,7 @@ import { ToolOutlined } from "@ant-design/icons";
 import { useT, type MessageKey } from "../../i18n";
 
 /** Areas of the campaign still to come. */
-export type Area = "plan" | "supervision" | "registries" | "monitoring" | "alarms" | "complaints" | "public";
+export type Area = "plan" | "supervision" | "registries" | "monitoring" | "alarms" | "complaints" | "public" | "reports";
 
 /** "Under construction" with the area's purpose. */
 export default function AreaScene({ area }: { area: Area }) {
