@@ -1,7 +1,8 @@
 /**
  * @module Fault injection for the simulator, pure: what each fault does to the bytes of one packet. A packet gets
  * at most one fault, drawn by cumulative rates, so a test can attribute each defect:
- * - `badCrc`: the 4 CRC digits changed (length and data segment intact) — the gateway answers 9011 QnRtn=9;
+ * - `badCrc`: the 4 CRC digits changed on the line (length and data segment intact) — the gateway answers 9011
+ *   QnRtn=9; when that answer is lost with a dropped connection, the device resends the packet whole;
  * - `garbage`: 1–64 junk bytes (never `#`, CR or LF) written before the packet — the framer drops them and resyncs;
  * - `disconnect`: only a prefix of the packet is written, then the connection is dropped (resent whole afterwards);
  * - `retransmit`: the same packet, same QN, sent again later (the gateway stores it once and acknowledges both);

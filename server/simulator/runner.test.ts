@@ -1,10 +1,13 @@
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
+import { dataReply, encodePacket, Framer, parsePacket, qnReply } from "../../domain/hj212";
 import { createTestDatabase } from "../test/testDatabase";
 import { DeviceRegistry } from "../gateway/devices";
 import { GroupCommitter } from "../gateway/groupCommit";
 import { DEFAULT_GATEWAY_OPTIONS, Gateway } from "../gateway/gateway";
 import { buildFleet, DEFAULT_FLEET, listDevices, type FleetOptions } from "./devices";
+import { NO_FAULTS } from "./faults";
 import { DEFAULT_RUN, runSimulation } from "./runner";
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -65,14 +68,24 @@ describe("simulator against a real gateway on loopback (PGlite)", () => {
     const repeated = acked.filter((r) => r.faults.includes("retransmit"));
     expect(repeated.length).toBeGreaterThan(0);
     expect(repeated.some((r) => r.acks >= 2)).toBe(true);
-    // Bad CRCs: answered 9011 QnRtn=9, never stored.
+    // Bad CRCs: answered 9011 QnRtn=9 and never stored — unless the connection dropped (a `disconnect` written right
+    // after it) before the answer came back: then the device, knowing nothing, resent it whole and it was stored once.
     const bad = records.filter((r) => r.faults.includes("badCrc"));
     expect(bad.length).toBe(summary.faults.badCrc);
-    for (const r of bad) {
-      expect(r).toMatchObject({ state: "refused", qnRtn: 9 });
+    const answered = bad.filter((r) => r.cut === 0);
+    expect(answered.length).toBeGreaterThan(0);
+    for (const r of answered) {
+      expect(r).toMatchObject({ state: "refused", qnRtn: 9, writes: 1, acks: 0 });
       expect(storedCount.has(key(r))).toBe(false);
     }
-    expect(summary.refused).toEqual({ "9": bad.length });
+    for (const r of bad.filter((r) => r.cut > 0)) {
+      expect(r, key(r)).toMatchObject({ state: "acked", faults: ["badCrc"] });
+      expect(r.writes).toBe(r.cut + 1);
+      expect(storedCount.get(key(r))).toBe(1);
+    }
+    expect(summary.refused).toEqual({ "9": answered.length });
+    // Every write left unanswered by a dropped connection was resent and acknowledged.
+    for (const r of records.filter((r) => r.cut > 0)) expect(r.state, key(r)).toBe("acked");
     // Nothing the gateway stored is unknown to the simulator, and only bad CRCs went unacknowledged.
     const sent = new Set(records.map(key));
     for (const r of stored.rows) expect(sent.has(key(r)), key(r)).toBe(true);
@@ -84,4 +97,43 @@ describe("simulator against a real gateway on loopback (PGlite)", () => {
     if (summary.faults.disconnect > 0) expect(summary.reconnects).toBeGreaterThan(0);
     console.info(`simulator → gateway (PGlite): ${summary.sent} writes, ${summary.acked} acked in ${summary.durationMs} ms; ${summary.sentPerSecond} writes/s; reconnects ${summary.reconnects}`);
   }, 30_000);
+});
+
+describe("simulator: answers lost with a dropped connection", () => {
+  it("a bad-CRC packet whose 9011 was cut off by a disconnect is resent whole; one that was answered is not", async () => {
+    // A stand-in platform that answers every packet 300 ms late (9014, or 9011 QnRtn=9 for a bad CRC), so a
+    // disconnect written soon after a bad CRC drops the connection before its refusal arrives.
+    const server = createServer((socket) => {
+      const framer = new Framer();
+      socket.on("error", () => {});
+      socket.on("data", (chunk) => {
+        for (const ev of framer.feed(chunk)) {
+          if (ev.type !== "frame") continue;
+          const parsed = parsePacket(ev.segment);
+          if (!parsed.ok) continue;
+          const reply = encodePacket(ev.crcOk ? dataReply(parsed.packet) : qnReply(parsed.packet, 9))!;
+          setTimeout(() => { if (!socket.destroyed) socket.write(reply); }, 300);
+        }
+      });
+    });
+    const port = await new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
+    try {
+      const { summary, records } = await runSimulation({
+        ...DEFAULT_RUN, port, fleet: { ...DEFAULT_FLEET, devices: 4, seed: 5 }, start: Date.parse("2024-06-01T08:00:00+08:00"),
+        speedup: 600, durationMs: 1_500, drainMs: 3_000, ackTimeoutMs: 2_000,
+        faults: { ...NO_FAULTS, badCrc: 0.2, disconnect: 0.2 },
+      });
+      const bad = records.filter((r) => r.faults.includes("badCrc"));
+      const refused = bad.filter((r) => r.cut === 0);
+      const resent = bad.filter((r) => r.cut > 0);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(resent.length).toBeGreaterThan(0);
+      for (const r of refused) expect(r).toMatchObject({ state: "refused", qnRtn: 9, writes: 1, acks: 0 });
+      for (const r of resent) expect(r).toMatchObject({ state: "acked", writes: r.cut + 1 });
+      expect(summary.refused).toEqual({ "9": refused.length });
+      expect(summary.unacknowledged).toBe(0);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  }, 20_000);
 });

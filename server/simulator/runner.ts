@@ -3,7 +3,9 @@
  * script produces (simulated time = start + real elapsed × speedup), keeps at most `window` packets unanswered,
  * reads the platform's 9014/9011 replies, resends an unanswered packet after `ackTimeoutMs` (HJ 212-2017 §6.7: time
  * out, then up to `retries` resends), and after a dropped connection reconnects with backoff and resends what was
- * unanswered (a data logger keeps its data until acknowledged; a packet it corrupted itself is not resent).
+ * unanswered (a data logger keeps its data until acknowledged). A `badCrc` write models corruption on the line: the
+ * device does not know its bytes were mangled, so a bad-CRC packet that got no answer — its connection dropped first,
+ * or the reply timed out — is resent whole like any other; one the platform refused (9011) is not.
  * Ends after `durationMs` or on `signal`, sending what was queued for at most `drainMs` more.
  */
 import { connect, type Socket } from "node:net";
@@ -132,7 +134,7 @@ class Link {
       this.inflight.delete(qn);
       const n = (this.timeouts.get(qn) ?? 0) + 1;
       this.timeouts.set(qn, n);
-      if (f.o.fault !== "badCrc" && n <= retries) resend.push(clean(f.o));
+      if (n <= retries) resend.push(clean(f.o));
       else this.timeouts.delete(qn);
     }
     this.queue.unshift(...resend);
@@ -180,8 +182,10 @@ class Link {
     if (this.socket !== socket) return;
     this.open = false;
     this.socket = null;
-    // Unanswered packets go back to the front of the queue, in the order they were sent.
-    const back = [...this.inflight.values()].filter((f) => f.o.fault !== "badCrc").map((f) => clean(f.o));
+    // Unanswered packets go back to the front of the queue, in the order they were sent; their answers, if the
+    // platform sent any, were lost with the connection.
+    for (const f of this.inflight.values()) this.s.tally.cut(this.device.mn, f.o.qn);
+    const back = [...this.inflight.values()].map((f) => clean(f.o));
     this.inflight.clear();
     this.queue.unshift(...back);
     if (this.s.closed) return;

@@ -24,6 +24,8 @@ export interface PacketRecord {
   writes: number;
   /** 9014s received for it (a retransmission is acknowledged again). */
   acks: number;
+  /** Writes still unanswered when their connection dropped (the packet was resent after reconnecting). */
+  cut: number;
   /** Faults injected into its writes. */
   faults: FaultKind[];
 }
@@ -73,7 +75,7 @@ export class Tally {
     const k = this.key(o.mn, o.qn);
     let r = this.records.get(k);
     if (!r) {
-      r = { mn: o.mn, cn: o.cn, qn: o.qn, dataTime: new Date(o.dataTime).toISOString(), state: "unanswered", writes: 0, acks: 0, faults: [] };
+      r = { mn: o.mn, cn: o.cn, qn: o.qn, dataTime: new Date(o.dataTime).toISOString(), state: "unanswered", writes: 0, acks: 0, cut: 0, faults: [] };
       this.records.set(k, r);
     }
     r.writes++;
@@ -101,6 +103,12 @@ export class Tally {
       r.qnRtn = qnRtn;
     }
     return true;
+  }
+
+  /** Records that a write of (mn, qn) was unanswered when its connection dropped. */
+  cut(mn: string, qn: string) {
+    const r = this.records.get(this.key(mn, qn));
+    if (r) r.cut++;
   }
 
   /** The record of a packet. */
