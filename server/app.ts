@@ -46,6 +46,8 @@ export const WEB_DIST = process.env.QINGLIU_WEB_DIST
 /** What the app needs. */
 export interface AppOptions {
   db: Kysely<DB>;
+  /** Read-only handle for public routes: the streaming replica (DATABASE_REPLICA_URL); default `db`. */
+  readDb?: Kysely<DB>;
   config: Pick<Config, "cookieSecure" | "testRoutes" | "logLevel">;
   loginPolicy?: LoginPolicy;
   /** Extra /readyz checks from other services in the process. */
@@ -131,7 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const loginPolicy = opts.loginPolicy ?? DEFAULT_LOGIN_POLICY;
   installAuthentication(app, opts.db, loginPolicy.sessionHours);
-  const deps: RouteDeps = { db: opts.db, config: opts.config, loginPolicy };
+  const deps: RouteDeps = { db: opts.db, readDb: opts.readDb ?? opts.db, config: opts.config, loginPolicy };
   authRoutes(app, deps);
   userRoutes(app, deps);
   unitRoutes(app, deps);

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 
 /** The services a process can run (`SERVICES=web,worker`). */
-export const SERVICE_NAMES = ["web", "worker", "gateway"] as const;
+export const SERVICE_NAMES = ["web", "worker", "gateway", "writer"] as const;
 /** One service name. */
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
@@ -27,7 +27,7 @@ const EnvSchema = z.object({
   /** Where PGlite data and uploaded files live. */
   DATA_DIR: z.string().default("./data"),
   /** Comma-separated services to run in this process. */
-  SERVICES: z.string().default(SERVICE_NAMES.join(",")),
+  SERVICES: z.string().default("web,worker,gateway"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Mark the session cookie Secure (set when served over HTTPS). */
   COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
@@ -35,6 +35,22 @@ const EnvSchema = z.object({
   DEMO: z.enum(["true", "false"]).default("true"),
   /** Fixed demo password (tests); otherwise random ones are generated and printed. */
   DEMO_PASSWORD: z.string().min(10).optional(),
+  /** Read-only public pages read from this streaming replica (postgres://…); absent: from DATABASE_URL. */
+  DATABASE_REPLICA_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
+  /** NATS servers (comma-separated nats:// URLs): gateways publish uploads to JetStream, writers commit them. */
+  NATS_URL: z.string().regex(/^(nats|tls):\/\/[^,\s]+(,(nats|tls):\/\/[^,\s]+)*$/, "comma-separated nats:// URLs").optional(),
+  /** JetStream stream of decoded uploads (also the first token of its subjects). */
+  NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, _ and - only").default("QINGLIU_UPLOADS"),
+  /** Stream replicas; default 3 when the server is clustered, else 1. */
+  NATS_REPLICAS: z.coerce.number().int().min(1).max(5).optional(),
+  /** Durable consumer shared by the writer processes. */
+  NATS_CONSUMER: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, _ and - only").default("writers"),
+  /** Seconds a writer may hold a message unacknowledged before JetStream redelivers it to another writer. */
+  NATS_ACK_WAIT: z.coerce.number().min(1).max(3600).default(30),
+  /** Outgoing mail: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Absent: no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must start with smtp:// or smtps://").optional(),
+  /** Sender of outgoing mail, e.g. "清流 <qingliu@example.gov.cn>". */
+  MAIL_FROM: z.string().min(3).default("qingliu@localhost"),
   /** Registers test-only routes (e.g. a slow request for the shutdown test). Never set in production. */
   QINGLIU_TEST_ROUTES: z.enum(["true", "false"]).default("false"),
 });
@@ -55,6 +71,28 @@ export interface Config {
   demo: boolean;
   demoPassword?: string;
   testRoutes: boolean;
+  /** Streaming replica for read-only public routes (DATABASE_REPLICA_URL). */
+  databaseReplicaUrl?: string;
+  /** JetStream scale-out (NATS_URL…); absent in the embedded single-process mode. */
+  nats?: NatsConfig;
+  /** Outgoing mail (SMTP_URL, MAIL_FROM); absent when SMTP_URL is not set. */
+  mail?: MailConfig;
+}
+
+/** JetStream settings of the scale-out mode. */
+export interface NatsConfig {
+  servers: string[];
+  stream: string;
+  /** Undefined: 3 on a cluster, 1 on a single server. */
+  replicas?: number;
+  consumer: string;
+  ackWaitMs: number;
+}
+
+/** Outgoing mail settings. */
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
 }
 
 /** Reads the configuration; throws an Error listing every bad variable. */
@@ -67,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const services = e.SERVICES.split(",").map((s) => s.trim()).filter(Boolean);
   const unknown = services.filter((s) => !(SERVICE_NAMES as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`SERVICES: unknown service(s) ${unknown.join(", ")}; known: ${SERVICE_NAMES.join(", ")}`);
+  if (services.includes("writer") && !e.NATS_URL) throw new Error("SERVICES: the writer service consumes the JetStream stream and needs NATS_URL");
   return {
     port: e.PORT,
     host: e.HOST,
@@ -82,5 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO === "true",
     demoPassword: e.DEMO_PASSWORD,
     testRoutes: e.QINGLIU_TEST_ROUTES === "true",
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    nats: e.NATS_URL
+      ? { servers: e.NATS_URL.split(","), stream: e.NATS_STREAM, replicas: e.NATS_REPLICAS, consumer: e.NATS_CONSUMER, ackWaitMs: e.NATS_ACK_WAIT * 1000 }
+      : undefined,
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
   };
 }

@@ -14,6 +14,8 @@ import { startWeb, type WebService } from "./services/web";
 import { startWorker } from "./services/worker";
 import type { Scheduler } from "./jobs/scheduler";
 import { startGateway, type GatewayService } from "./services/gateway";
+import { demoSimulatorSetting, startDemoTraffic } from "./seed/demoMonitoringTraffic";
+import { startWriter, type WriterService } from "./services/writer";
 
 /** A running process. */
 export interface RunningProcess {
@@ -21,13 +23,19 @@ export interface RunningProcess {
   web?: WebService;
   worker?: Scheduler;
   gateway?: GatewayService;
+  writer?: WriterService;
   /** Stops everything in order; safe to call twice. */
   stop(): Promise<void>;
 }
 
 /** Opens the database described by `config`. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, "pglite"), poolSize: config.poolSize });
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    replicaUrl: config.databaseReplicaUrl,
+    pgliteDir: join(config.dataDir, "pglite"),
+    poolSize: config.poolSize,
+  });
 }
 
 function printCredentials(creds: DemoCredential[], file: string | null) {
@@ -44,6 +52,7 @@ function printCredentials(creds: DemoCredential[], file: string | null) {
 /** Starts the process's services. */
 export async function startProcess(config: Config): Promise<RunningProcess> {
   const log = pino({ level: config.logLevel });
+  const demoSimulator = config.demo && demoSimulatorSetting();
   const database = await openConfiguredDatabase(config);
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, "migrations applied");
@@ -61,19 +70,29 @@ export async function startProcess(config: Config): Promise<RunningProcess> {
   }
   const worker = config.services.includes("worker") ? startWorker(database.db, log) : undefined;
   const gateway = config.services.includes("gateway") ? await startGateway(database.db, config, log) : undefined;
+  // The demo district's simulated devices send to this process's gateway (DEMO_SIMULATOR=false turns them off).
+  const demoTraffic = gateway && demoSimulator
+    ? await startDemoTraffic(database.db, { host: config.gatewayHost, port: gateway.port }, log)
+    : null;
+  const writer = config.services.includes("writer") && config.nats ? await startWriter(database.db, config.nats, log) : undefined;
+  const readiness = [gateway?.readiness, writer?.readiness].filter((c) => c !== undefined);
+  const metrics = [gateway?.metrics, writer?.metrics].filter((m) => m !== undefined);
   const web = config.services.includes("web")
-    ? await startWeb(database.db, config, gateway ? [gateway.readiness] : [], gateway ? [gateway.metrics] : [], gateway?.gateway)
+    ? await startWeb(database.db, config, readiness, metrics, gateway?.gateway, database.read)
     : undefined;
-  if (web) log.info({ url: web.url, engine: database.engine, services: config.services }, "清流 Qingliu is running");
+  log.info({ url: web?.url, engine: database.engine, services: config.services }, "清流 Qingliu is running");
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await web?.stop();
+      await demoTraffic?.stop();
       // Devices whose packets are still queued get their 9014 before the database closes.
       await gateway?.stop();
+      // Holds no message back: what it took from the stream is committed and acknowledged before the database closes.
+      await writer?.stop();
       await worker?.stop();
       await database.close();
       log.info("stopped cleanly");
     })());
-  return { database, web, worker, gateway, stop };
+  return { database, web, worker, gateway, writer, stop };
 }

@@ -1,6 +1,7 @@
 /**
  * @module Opens the database: embedded PGlite (default, data under ./data) or PostgreSQL (DATABASE_URL). Both are
- * reached through Kysely with the PostgreSQL dialect, so repositories are the same code on both engines.
+ * reached through Kysely with the PostgreSQL dialect, so repositories are the same code on both engines. With a
+ * streaming replica (DATABASE_REPLICA_URL) a second pool serves `read`, the handle of read-only public routes.
  */
 import { mkdirSync } from "node:fs";
 import { Kysely, PostgresDialect, sql } from "kysely";
@@ -15,6 +16,12 @@ export type Engine = "pglite" | "postgres";
 export interface Database {
   /** Typed query builder; pass it (or a transaction) to repositories. */
   db: Kysely<DB>;
+  /**
+   * Read-only handle for public pages: the streaming replica when configured, else `db` itself. A replica lags the
+   * primary by a little (usually under a second), so use it only where slightly old data is fine, never to read
+   * back what the same request wrote.
+   */
+  read: Kysely<DB>;
   engine: Engine;
   /** Closes pools / the PGlite worker; PGlite flushes its files. */
   close(): Promise<void>;
@@ -29,6 +36,16 @@ export interface DatabaseConfig {
   memory?: boolean;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** postgres://… of a streaming replica for {@link Database.read}; PostgreSQL only. */
+  replicaUrl?: string;
+}
+
+/** A PostgreSQL pool behind Kysely. */
+function postgresPool(url: string, max: number): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 // The pg driver returns the same JS types as the PGlite worker: counts as numbers, DATE as 'YYYY-MM-DD'.
@@ -39,16 +56,21 @@ pg.types.setTypeParser(1082, (v) => v);
 /** Opens the database described by `config`. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
-    // An idle client's error (server restart) must not crash the process; the next query reports it.
-    pool.on("error", () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = postgresPool(config.databaseUrl, config.poolSize ?? 10);
     await sql`select 1`.execute(db);
-    return { db, engine: "postgres", close: () => db.destroy() };
+    if (!config.replicaUrl) return { db, read: db, engine: "postgres", close: () => db.destroy() };
+    const read = postgresPool(config.replicaUrl, config.poolSize ?? 10);
+    await sql`select 1`.execute(read).catch(async (err) => {
+      await db.destroy();
+      await read.destroy();
+      throw new Error(`DATABASE_REPLICA_URL: ${(err as Error).message}`);
+    });
+    return { db, read, engine: "postgres", close: async () => void (await Promise.all([db.destroy(), read.destroy()])) };
   }
+  if (config.replicaUrl) throw new Error("DATABASE_REPLICA_URL needs DATABASE_URL (a replica of PostgreSQL)");
   if (!config.memory && config.pgliteDir) mkdirSync(config.pgliteDir, { recursive: true });
   const client = new PgliteWorkerClient({ dataDir: config.memory ? undefined : config.pgliteDir });
   const db = new Kysely<DB>({ dialect: new PgliteWorkerDialect(client) });
   await client.ready();
-  return { db, engine: "pglite", close: () => db.destroy() };
+  return { db, read: db, engine: "pglite", close: () => db.destroy() };
 }

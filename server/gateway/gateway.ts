@@ -2,8 +2,8 @@
  * @module The HJ 212 TCP gateway. Per connection: a framer that never trusts the peer (domain/hj212/frame.ts),
  * split-packet reassembly, device authentication (unknown MN → 9011 QnRtn 4, wrong PW → 3, CRC error → 9), rate
  * limits per connection and per MN, idle and slow-sender timeouts, and a cap on connections. Uploads are stored
- * through the group committer; **9014 is sent only after the readings are committed** — when the store fails,
- * nothing is acknowledged and the device resends.
+ * through the store seam (./store.ts: the group committer, or the JetStream publisher); **9014 is sent only after
+ * the readings are durable** — when the store fails, nothing is acknowledged and the device resends.
  */
 import { createServer, type Server, type Socket } from "node:net";
 import type { FastifyBaseLogger } from "fastify";
@@ -23,7 +23,7 @@ import {
   type RequestHeader,
 } from "../../domain/hj212";
 import type { DeviceRegistry } from "./devices";
-import type { GroupCommitter } from "./groupCommit";
+import type { UploadStore } from "./store";
 import { KeyedBuckets, TokenBucket } from "./limits";
 import { PERIOD_OF_CN, readingsToRows } from "./toRows";
 import { CommandTracker, DEFAULT_TIMING, type CommandOutcome, type CommandTiming } from "./commands";
@@ -81,7 +81,8 @@ export class Gateway {
 
   constructor(
     private devices: DeviceRegistry,
-    private committer: GroupCommitter,
+    /** Where uploads go: the group committer, or the JetStream publisher in the scale-out mode (./store.ts). */
+    private committer: UploadStore,
     private log: Pick<FastifyBaseLogger, "info" | "warn" | "error">,
     private opts: GatewayOptions = DEFAULT_GATEWAY_OPTIONS,
   ) {

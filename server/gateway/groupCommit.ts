@@ -4,21 +4,12 @@
  * so the gateway sends 9014 only for data that is durably stored. When a commit fails, every packet of the batch
  * is refused (devices resend) and the store reports itself unhealthy until a commit succeeds again.
  */
-import { sql, type Kysely } from "kysely";
-import type { DB, NewReading } from "../db/schema";
-import { insertReadings } from "../repositories/reading.repository";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema";
+import { storeUploadBatch } from "../repositories/gatewayUpload.repository";
+import type { DecodedUpload, DeviceErrors, StoreOutcome, UploadStore } from "./store";
 
-/** One upload packet, decoded and mapped to readings. */
-export interface DecodedUpload {
-  mn: string;
-  cn: string;
-  qn: string;
-  dataTime: Date | null;
-  readings: NewReading[];
-}
-
-/** What became of an upload. */
-export type StoreOutcome = "stored" | "duplicate";
+export type { DecodedUpload, StoreOutcome } from "./store";
 
 /** Tuning of the batching. */
 export interface GroupCommitOptions {
@@ -34,15 +25,10 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** Day in China (UTC+8, no DST) of an instant: the device's counting day. */
-function chinaDay(t: Date): string {
-  return new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Batches uploads into transactions. */
-export class GroupCommitter {
+export class GroupCommitter implements UploadStore {
   private queue: Pending[] = [];
-  private errors = new Map<string, { count: number; last: string }>();
+  private errors = new Map<string, DeviceErrors>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private lastFailure: { at: Date; message: string } | null = null;
@@ -113,70 +99,7 @@ export class GroupCommitter {
     if (this.queue.length) this.schedule(this.queue.length >= this.opts.maxBatch ? 0 : this.opts.maxDelayMs);
   }
 
-  private async store(trx: Kysely<DB>, batch: Pending[], errors: [string, { count: number; last: string }][]): Promise<StoreOutcome[]> {
-    const outcomes: StoreOutcome[] = batch.map(() => "duplicate");
-    if (batch.length) {
-      // A retransmission conflicts on (MN, CN, QN, DataTime) or on (MN, CN, DataTime); either way it is not stored again.
-      const inserted = await trx
-        .insertInto("gateway_packets")
-        .values(batch.map(({ upload: u }) => ({ mn: u.mn, cn: u.cn, qn: u.qn, data_time: u.dataTime, readings: u.readings.length })))
-        .onConflict((oc) => oc.doNothing())
-        .returning(["mn", "cn", "qn", "data_time"])
-        .execute();
-      const keyOf = (mn: string, cn: string, qn: string, t: Date | string | null) =>
-        `${mn}\u0000${cn}\u0000${qn}\u0000${t === null ? "" : new Date(t).getTime()}`;
-      const fresh = new Set(inserted.map((r) => keyOf(r.mn, r.cn, r.qn, r.data_time)));
-      const rows: NewReading[] = [];
-      batch.forEach(({ upload: u }, i) => {
-        const key = keyOf(u.mn, u.cn, u.qn, u.dataTime);
-        if (fresh.has(key)) {
-          fresh.delete(key); // the same packet twice in one batch is stored once
-          outcomes[i] = "stored";
-          rows.push(...u.readings);
-        }
-      });
-      await insertReadings(trx, rows);
-    }
-    // Daily counters per device, one upsert per device and day.
-    const counters = new Map<string, { mn: string; day: string; packets: number; duplicates: number; errors: number; readings: number; last: Date | null; lastError: string | null }>();
-    const now = new Date();
-    const counter = (mn: string) => {
-      const day = chinaDay(now);
-      const k = `${mn}\u0000${day}`;
-      let c = counters.get(k);
-      if (!c) counters.set(k, (c = { mn, day, packets: 0, duplicates: 0, errors: 0, readings: 0, last: null, lastError: null }));
-      return c;
-    };
-    batch.forEach(({ upload: u }, i) => {
-      const c = counter(u.mn);
-      c.packets++;
-      c.last = now;
-      if (outcomes[i] === "duplicate") c.duplicates++;
-      else c.readings += u.readings.length;
-    });
-    for (const [mn, e] of errors) {
-      const c = counter(mn);
-      c.errors += e.count;
-      c.lastError = e.last;
-    }
-    if (counters.size) {
-      const cs = [...counters.values()];
-      // One upsert for every device of the batch (arrays, one parameter per column).
-      await sql`
-        insert into device_daily (mn, day, packets, duplicates, errors, readings, last_packet_at, last_error)
-        select * from unnest(${cs.map((c) => c.mn)}::text[], ${cs.map((c) => c.day)}::date[], ${cs.map((c) => c.packets)}::int[],
-          ${cs.map((c) => c.duplicates)}::int[], ${cs.map((c) => c.errors)}::int[], ${cs.map((c) => c.readings)}::int[],
-          ${cs.map((c) => c.last?.toISOString() ?? null)}::timestamptz[], ${cs.map((c) => c.lastError)}::text[])
-        on conflict (mn, day) do update set
-          packets = device_daily.packets + excluded.packets,
-          duplicates = device_daily.duplicates + excluded.duplicates,
-          errors = device_daily.errors + excluded.errors,
-          readings = device_daily.readings + excluded.readings,
-          last_packet_at = coalesce(excluded.last_packet_at, device_daily.last_packet_at),
-          last_error = coalesce(excluded.last_error, device_daily.last_error)`.execute(trx);
-    }
-    const seen = [...new Set(batch.map((p) => p.upload.mn))];
-    if (seen.length) await trx.updateTable("devices").set({ last_seen_at: now }).where("mn", "in", seen).execute();
-    return outcomes;
+  private store(trx: Kysely<DB>, batch: Pending[], errors: [string, DeviceErrors][]): Promise<StoreOutcome[]> {
+    return storeUploadBatch(trx, batch, errors);
   }
 }

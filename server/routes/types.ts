@@ -9,6 +9,11 @@ import type { LoginPolicy } from "../commands/sessionStarter";
 /** Dependencies shared by route modules. */
 export interface RouteDeps {
   db: Kysely<DB>;
+  /**
+   * Read-only handle for public (anonymous, read-only) routes: the streaming replica when DATABASE_REPLICA_URL is
+   * set, else `db`. It lags the primary slightly; never use it to read what the same request wrote.
+   */
+  readDb: Kysely<DB>;
   config: Pick<Config, "cookieSecure" | "testRoutes">;
   loginPolicy: LoginPolicy;
 }

@@ -28,8 +28,10 @@ export async function startWeb(
   readinessChecks: ReadinessCheck[] = [],
   extraMetrics: Registry[] = [],
   gateway?: Gateway,
+  /** Read-only handle for public routes (the streaming replica); default `db`. */
+  readDb?: Kysely<DB>,
 ): Promise<WebService> {
-  const app = await buildApp({ db, config, readinessChecks, extraMetrics, gateway });
+  const app = await buildApp({ db, readDb, config, readinessChecks, extraMetrics, gateway });
   let closing = false;
   // Responses finished during shutdown close their connection, so keep-alive clients cannot hold the server open.
   app.addHook("onSend", async (_req, reply) => {
