@@ -45,3 +45,16 @@ export function expectedHours(day: string, now: Date): number {
   const start = new Date(`${day}T00:00:00+08:00`).getTime();
   return Math.max(0, Math.min(24, Math.floor((now.getTime() - start) / 3_600_000)));
 }
+
+/** The newest DataTime of an hour upload (CN 2061) received from each of `mns` (absent: none yet). */
+export async function newestHourUploads(db: Kysely<DB>, mns: readonly string[]): Promise<Map<string, Date>> {
+  if (mns.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("gateway_packets")
+    .select(["mn", (eb) => eb.fn.max("data_time").as("newest")])
+    .where("cn", "=", "2061")
+    .where("mn", "in", mns)
+    .groupBy("mn")
+    .execute();
+  return new Map(rows.filter((r) => r.newest !== null).map((r) => [r.mn, new Date(r.newest as unknown as string)]));
+}

@@ -106,6 +106,32 @@ export function buildFleet(o: FleetOptions): SimDevice[] {
   return fleet;
 }
 
+/** A device registered in the platform, to be simulated as it is (the demo district's devices). */
+export interface RegisteredDevice {
+  mn: string;
+  pw: string;
+  st: "21" | "32";
+  name: string;
+  /** Factor codes it sends; codes without a profile of its kind are left out. */
+  factors: readonly string[];
+}
+
+/**
+ * A simulated device for a registered one: station (ST=21) or enterprise (ST=32) profiles of the factors it is
+ * registered with, site parameters from `seed` and its MN.
+ * @example simulateRegistered({ mn: "ZZDEMO00000006", pw: "x", st: "21", name: "白马门河自动站", factors: ["w01001"] }, 0, 1).factors[0].code // "w01001"
+ */
+export function simulateRegistered(d: RegisteredDevice, index: number, seed: number): SimDevice {
+  const deviceSeed = hashOf(seed, d.mn);
+  const rng = seededRng(deviceSeed);
+  const profiles = d.st === "21" ? STATION_PROFILES : ENTERPRISE_PROFILES;
+  const factors = d.factors.flatMap((code) => {
+    const profile = profiles.find((p) => p.code === code);
+    return profile ? [siteFactor(profile, rng, deviceSeed)] : [];
+  });
+  return { index, mn: d.mn, pw: d.pw, st: d.st, kind: d.st === "21" ? "station" : "enterprise", name: d.name, factors, seed: deviceSeed };
+}
+
 /**
  * The devices to register, as `--list-devices` prints them.
  * @example listDevices({ ...DEFAULT_FLEET, devices: 2 })[1] // { mn: "QLSIM0002", st: "32", kind: "enterprise", … }

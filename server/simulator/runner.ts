@@ -44,6 +44,15 @@ export interface RunOptions {
   drainMs: number;
   /** Real ms between schedule ticks. */
   tickMs: number;
+  /** Send minute uploads (2051); default true. */
+  minuteData?: boolean;
+  /** Each device first sends the hour uploads of the hours from this instant to `start` (补发), then runs. */
+  historyFrom?: number;
+  /**
+   * Keep a record of every packet for the result (default true). A run meant to last (the demo district) sets
+   * false: packets are then only counted once answered, so memory stays flat.
+   */
+  keepRecords?: boolean;
 }
 
 /** Defaults: HJ 212 timeout 10 s with 3 resends (Table 1, GPRS), 60 s real-time interval, real time. */
@@ -205,12 +214,13 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   if (problem) throw new Error(problem);
   if (!(opts.speedup > 0)) throw new Error("speedup must be positive");
   const devices = opts.fleetDevices ?? buildFleet(opts.fleet);
-  const shared: Shared = { opts, tally: new Tally(), closed: false, writing: true };
+  const shared: Shared = { opts, tally: new Tally(opts.keepRecords ?? true), closed: false, writing: true };
   const realStart = Date.now();
   const simStart = opts.start ?? realStart;
   const simNow = () => simStart + (Date.now() - realStart) * opts.speedup;
-  const scripts = devices.map((d) => new DeviceScript(d, { intervalMs: opts.intervalMs, faults: opts.faults }, simStart));
+  const scripts = devices.map((d) => new DeviceScript(d, { intervalMs: opts.intervalMs, faults: opts.faults, minuteData: opts.minuteData }, simStart));
   const links = devices.map((d) => new Link(d, shared));
+  if (opts.historyFrom !== undefined) links.forEach((l, i) => l.enqueue(scripts[i].history(opts.historyFrom!, simStart)));
   links.forEach((l) => l.connect());
   const stopAt = opts.durationMs === undefined ? Infinity : realStart + opts.durationMs;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkPacket, Framer, parseHjTime, parsePacket, readingsOf, splitPacketText } from "../../domain/hj212";
-import { buildFleet, DEFAULT_FLEET } from "./devices";
+import { buildFleet, DEFAULT_FLEET, simulateRegistered } from "./devices";
+import { Tally } from "./summary";
 import { FAULT_KINDS, NO_FAULTS, faultRatesProblem, type FaultKind } from "./faults";
 import { DeviceScript, type Outgoing } from "./script";
 
@@ -185,5 +186,44 @@ describe("fault injection", () => {
     const minutes = out.filter((o) => o.cn === "2051").map((o) => o.dataTime);
     expect(new Set(minutes).size).toBe(minutes.length);
     expect(minutes.length).toBe(180);
+  });
+});
+
+describe("device script: history (补发) and minute data off", () => {
+  it("history sends the whole hours between two instants, oldest first, with QNs before the live ones", () => {
+    const s = new DeviceScript(fleet[0], { intervalMs: 300_000, faults: NO_FAULTS, minuteData: false }, T0);
+    // T0 is 07:30: from 04:10 the whole hours are 05:00, 06:00 (06:00–07:00 ended; 07:00–08:00 has not).
+    const past = s.history(T0 - (3 * 60 + 20) * 60_000, T0);
+    expect(past.map((o) => [o.cn, new Date(o.dataTime).toISOString()])).toEqual([
+      ["2061", "2024-05-31T21:00:00.000Z"], ["2061", "2024-05-31T22:00:00.000Z"],
+    ]);
+    expect(past.every((o) => o.fault === null)).toBe(true);
+    const live = s.advance(T0 + 60 * 60_000);
+    // Minute data off: real-time every 5 minutes and the 08:00 hour upload only.
+    expect(new Set(live.map((o) => o.cn))).toEqual(new Set(["2011", "2061"]));
+    expect(live.filter((o) => o.cn === "2011")).toHaveLength(12);
+    const qns = [...past, ...live].map((o) => o.qn);
+    expect([...qns].sort()).toEqual(qns);
+    expect(new Set(qns).size).toBe(qns.length);
+  });
+
+  it("simulates a registered device with the profiles of its registered factors only", () => {
+    const d = simulateRegistered({ mn: "ZZDEMO00000007", pw: "abc123", st: "32", name: "排口", factors: ["w01018", "w21017", "w99999"] }, 0, 1);
+    expect(d).toMatchObject({ mn: "ZZDEMO00000007", pw: "abc123", st: "32", kind: "enterprise" });
+    expect(d.factors.map((f) => f.code)).toEqual(["w01018", "w21017"]);
+  });
+
+  it("a tally that keeps no records still counts what was answered", () => {
+    const t = new Tally(false);
+    const o = (qn: string) => ({ mn: "M", cn: "2011", qn, dataTime: 0, at: 0, text: "", fault: null, repeat: false }) as Outgoing;
+    t.wrote(o("1"), null);
+    t.wrote(o("2"), null);
+    t.wrote(o("3"), null);
+    t.ack("M", "1");
+    t.refuse("M", "2", 9);
+    expect(t.records.size).toBe(1);
+    expect(t.summary({ devices: 1, durationMs: 1000, simulatedFrom: 0, simulatedTo: 0, backlog: 0 })).toMatchObject({
+      packets: 3, acked: 1, refused: { "9": 1 }, unacknowledged: 1,
+    });
   });
 });

@@ -16,6 +16,8 @@ export interface ScriptOptions {
   intervalMs: number;
   /** Fault rates per packet. */
   faults: FaultRates;
+  /** Send minute uploads (2051); false: real-time and hour data only (the demo district, to stay small). */
+  minuteData?: boolean;
 }
 
 /** One packet to write, in the order the device writes them. */
@@ -77,9 +79,21 @@ export class DeviceScript {
       if (t > to) break;
       this.last = t;
       if (t === nextRt) this.event(out, "2011", t, t);
-      if (t === nextMin) this.event(out, "2051", t - PERIODS["2051"].ms, t);
+      if (t === nextMin && this.opts.minuteData !== false) this.event(out, "2051", t - PERIODS["2051"].ms, t);
       if (t % PERIODS["2061"].ms === 0) this.event(out, "2061", t - PERIODS["2061"].ms, t);
     }
+    return out;
+  }
+
+  /**
+   * Hour uploads (2061) of every whole hour between `from` and `to`, oldest first, as a data logger sends what the
+   * platform missed (补发) when its link comes back: DataTime the hour start, QNs from the device's clock at the
+   * script's start. No faults. Call before `advance`.
+   */
+  history(from: number, to: number): Outgoing[] {
+    const out: Outgoing[] = [];
+    const hour = PERIODS["2061"].ms;
+    for (let h = Math.ceil(from / hour) * hour; h + hour <= to; h += hour) out.push(this.build("2061", h, this.last, null));
     return out;
   }
 

@@ -64,6 +64,11 @@ export interface SimSummary {
 export class Tally {
   readonly records = new Map<string, PacketRecord>();
   sent = 0;
+  /** Answered packets already dropped from `records` (when records are not kept). */
+  private settled = { acked: 0, refused: {} as Record<string, number> };
+
+  /** @param keep keep every record (false: a record is dropped once its packet is answered, only counted). */
+  constructor(private keep = true) {}
   reconnects = 0;
   readonly faults: Record<FaultKind, number> = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
 
@@ -91,6 +96,10 @@ export class Tally {
     if (!r) return false;
     r.acks++;
     r.state = "acked";
+    if (!this.keep) {
+      this.settled.acked++;
+      this.records.delete(this.key(mn, qn));
+    }
     return true;
   }
 
@@ -101,6 +110,10 @@ export class Tally {
     if (r.state !== "acked") {
       r.state = "refused";
       r.qnRtn = qnRtn;
+    }
+    if (!this.keep) {
+      this.settled.refused[String(qnRtn)] = (this.settled.refused[String(qnRtn)] ?? 0) + 1;
+      this.records.delete(this.key(mn, qn));
     }
     return true;
   }
@@ -118,8 +131,8 @@ export class Tally {
 
   /** Totals. */
   summary(o: { devices: number; durationMs: number; simulatedFrom: number; simulatedTo: number; backlog: number }): SimSummary {
-    const refused: Record<string, number> = {};
-    let acked = 0, unacknowledged = 0;
+    const refused: Record<string, number> = { ...this.settled.refused };
+    let acked = this.settled.acked, unacknowledged = 0;
     for (const r of this.records.values()) {
       if (r.state === "acked") acked++;
       else if (r.state === "refused") refused[String(r.qnRtn)] = (refused[String(r.qnRtn)] ?? 0) + 1;
@@ -129,7 +142,7 @@ export class Tally {
     return {
       devices: o.devices, durationMs: o.durationMs,
       simulatedFrom: new Date(o.simulatedFrom).toISOString(), simulatedTo: new Date(o.simulatedTo).toISOString(),
-      sent: this.sent, packets: this.records.size, acked, refused, unacknowledged, backlog: o.backlog,
+      sent: this.sent, packets: this.records.size + this.settled.acked + Object.values(this.settled.refused).reduce((a, b) => a + b, 0), acked, refused, unacknowledged, backlog: o.backlog,
       reconnects: this.reconnects, faults: { ...this.faults },
       sentPerSecond: Math.round(this.sent / seconds), ackedPerSecond: Math.round(acked / seconds),
     };
