@@ -32,6 +32,10 @@ import { taskRoutes } from "./routes/tasks/tasks";
 import { supervisionRoutes } from "./routes/supervision/supervision";
 import { documentRoutes } from "./routes/supervision/documents";
 import { inboxRoutes } from "./routes/inbox/inbox";
+import { registriesRoutes } from "./routes/registries";
+import { settingsRoutes } from "./routes/settings/settings";
+import { checkRoutes } from "./routes/supervision/checks";
+import { indicatorRoutes } from "./routes/indicators/indicators";
 import { FileStore, SHARED_TEMP_FILES_DIR } from "./repositories/file.repository";
 import { join, resolve } from "node:path";
 
@@ -145,10 +149,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   labImportRoutes(app, deps);
   const files = new FileStore(opts.filesDir ?? ("dataDir" in opts.config ? join(String(opts.config.dataDir), "files") : SHARED_TEMP_FILES_DIR));
   roundRoutes(app, deps, files);
-  taskRoutes(app, deps);
+  taskRoutes(app, deps, files);
   supervisionRoutes(app, deps, files);
   documentRoutes(app, deps, files);
   inboxRoutes(app, deps);
+  registriesRoutes(app, deps, files);
+  settingsRoutes(app, deps);
+  checkRoutes(app, deps, files);
+  indicatorRoutes(app, deps);
   opsRoutes(app, deps, metrics, opts.readinessChecks ?? [], opts.extraMetrics ?? []);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);

@@ -3,6 +3,7 @@
  * raw-text extraction; "-" reads stdin) with the demo district's unit directory and prints the tasks, roles and
  * deadlines — as a Chinese table, or as the JSON contract below. Nothing is written anywhere.
  */
+import { PlanFileError, planTextOf } from "../plans/planText";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parsePlan } from "../../domain/plan/parsePlan";
@@ -95,7 +96,7 @@ export function formatPlan(plan: ParsedPlan): string {
 
 class InputError extends Error {}
 
-/** Reads the plan text: .docx through mammoth, "-" from stdin, anything else as UTF-8 text. */
+/** Reads the plan text: "-" from stdin, a file through plans/planText.ts (.docx, or text in UTF-8/UTF-16/GB18030). */
 async function readPlanText(file: string, io: CliIO): Promise<string> {
   if (file === "-") {
     const chunks: Buffer[] = [];
@@ -108,15 +109,12 @@ async function readPlanText(file: string, io: CliIO): Promise<string> {
   } catch (err) {
     throw new InputError(`无法读取 / cannot read ${file}: ${(err as Error).message}`);
   }
-  if (file.toLowerCase().endsWith(".docx")) {
-    const mammoth = await import("mammoth");
-    try {
-      return (await mammoth.extractRawText({ buffer: data })).value;
-    } catch (err) {
-      throw new InputError(`无法读取 Word 文档 / cannot read .docx ${file}: ${(err as Error).message}`);
-    }
+  try {
+    return await planTextOf(data, file);
+  } catch (err) {
+    if (err instanceof PlanFileError) throw new InputError(`${file}: ${err.message}`);
+    throw err;
   }
-  return data.toString("utf8");
 }
 
 /** `qingliu plan parse` */

@@ -3,6 +3,7 @@
  * directory, prints a preview (tasks, units per role, deadlines, unknown names) and imports it after confirmation.
  */
 import { readFile } from "node:fs/promises";
+import { planTextOf } from "../plans/planText";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../env";
 import { openConfiguredDatabase } from "../main";
@@ -15,11 +16,7 @@ import type { CliCommand } from "./command";
 const ROLE_LABEL = { lead: "牵头", co_lead: "按职责分工负责", participant: "参与", implementer: "落实", responsible: "负责" } as const;
 
 async function readPlanText(file: string): Promise<string> {
-  if (file.toLowerCase().endsWith(".docx")) {
-    const mammoth = await import("mammoth");
-    return (await mammoth.extractRawText({ buffer: await readFile(file) })).value;
-  }
-  return readFile(file, "utf8");
+  return planTextOf(await readFile(file), file);
 }
 
 /** `qingliu plan import` */

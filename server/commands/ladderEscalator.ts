@@ -10,7 +10,8 @@ import { audit, type CommandContext } from "../context";
 import type { DB, DocumentKind } from "../db/schema";
 import { Conflict, NotFound, ValidationError } from "../errors";
 import { applyStep, evaluateLadder, recordInterviewMinutes, resolve, type LadderError, type LadderState } from "../../domain/supervision/ladder";
-import { DEFAULT_LADDER_CONFIG, STEP_LABELS, type LadderConfig, type LadderStep } from "../../domain/supervision/ladderConfig";
+import { LADDER_STEPS, STEP_LABELS, type LadderConfig, type LadderStep } from "../../domain/supervision/ladderConfig";
+import { ladderConfigInForce } from "../plans/settings";
 import type { LadderFacts, LadderReason } from "../../domain/supervision/ladderTriggers";
 import { roundLateness, type LatenessRecord } from "../../domain/supervision/lateness";
 import { daysOverdue } from "../../domain/supervision/deadlines";
@@ -75,7 +76,7 @@ export async function supervisionFacts(db: Kysely<DB>, today: string, pair?: { t
   for (const d of deadlines) {
     const p = entry(d.taskId, d.unitId);
     p.deadlines.push(d);
-    p.facts.daysOverdue = Math.max(p.facts.daysOverdue, daysOverdue({ taskId: d.taskId, unitId: d.unitId, dueDate: d.dueOn }, today));
+    p.facts.daysOverdue = Math.max(p.facts.daysOverdue, daysOverdue({ taskId: d.taskId, unitId: d.unitId, dueDate: d.dueOn, completedAt: d.completedOn ?? undefined }, today));
   }
   for (const p of out.values()) {
     p.facts = { daysOverdue: p.facts.daysOverdue, missedRounds: p.records.filter((r) => r.kind === "missing").length, lateness: p.records };
@@ -87,7 +88,7 @@ export async function supervisionFacts(db: Kysely<DB>, today: string, pair?: { t
 export function documentFacts(p: PairFacts | undefined, reasons: LadderReason[]): SupervisionFacts {
   return {
     daysOverdue: p?.facts.daysOverdue ?? 0,
-    deadlines: (p?.deadlines ?? []).map((d) => ({ dueOn: d.dueOn, text: d.text })),
+    deadlines: (p?.deadlines ?? []).filter((d) => !d.completedOn).map((d) => ({ dueOn: d.dueOn, text: d.text })),
     missedRounds: (p?.records ?? []).filter((r) => r.kind === "missing").map((r) => ({ title: r.roundTitle, dueOn: r.dueDate })),
     lateRounds: (p?.records ?? []).filter((r) => r.kind === "late").map((r) => ({ title: r.roundTitle, dueOn: r.dueDate, days: r.daysLate })),
     reasons: reasons.map((r) => r.zh),
@@ -126,7 +127,7 @@ export interface EscalationResult {
 
 /** Evaluates every (task, unit). Safe to run twice: a rung is applied once, a proposal kept once while pending. */
 export async function ladderEscalator(ctx: CommandContext, p: LadderEscalatorProps): Promise<EscalationResult> {
-  const config = p.config ?? DEFAULT_LADDER_CONFIG;
+  const config = p.config ?? (await ladderConfigInForce(ctx.trx));
   const today = toIsoDate(p.now.getTime());
   const facts = await supervisionFacts(ctx.trx, today, p.pair);
   const open = new Map(
@@ -146,37 +147,47 @@ export async function ladderEscalator(ctx: CommandContext, p: LadderEscalatorPro
     } else {
       await lockLadder(ctx.trx, ladder.id);
     }
-    const state = ladderStateOf(ladder);
-    const ev = evaluateLadder(state, known, config, p.now.getTime());
-    if (ev.caughtUp) {
-      const r = resolve(state, p.now.getTime());
-      if (!r.ok) continue;
-      await closeLadder(ctx.trx, ladder.id, p.now);
-      result.closed++;
-      await audit(ctx, { action: "ladder.close", entityType: "ladder", entityId: ladder.id, unitId: ladder.unitId, data: { taskId: ladder.taskId, steps: state.history.length } });
-      continue;
-    }
-    for (const proposal of ev.proposals) {
-      if (proposal.automatic) {
-        const applied = await applyRung(ctx, ladder, state, proposal.step, proposal.reasons, f, { at: p.now, files: p.files, config });
-        result.applied.push(applied.summary);
-        result.messages.push(...applied.messages);
-      } else {
-        const row = await insertProposal(ctx.trx, { ladderId: ladder.id, step: proposal.step, reasons: proposal.reasons, at: p.now });
-        if (!row) continue; // already pending
-        result.proposed.push({ proposalId: row.id, ladderId: ladder.id, step: proposal.step });
-        await audit(ctx, {
-          action: "ladder.propose", entityType: "ladder", entityId: ladder.id, unitId: ladder.unitId,
-          data: { proposalId: row.id, step: proposal.step, taskId: ladder.taskId, reasons: proposal.reasons.map((r) => r.zh) },
-        });
-        result.messages.push(...(await notifyOffice(ctx.trx, {
-          kind: "ladder.proposal",
-          title: `建议${STEP_LABELS[proposal.step].zh}`,
-          body: `建议对单位采取“${STEP_LABELS[proposal.step].zh}”：${proposal.reasons.map((r) => r.zh).join("；")}。请确认。`,
-          data: { proposalId: row.id, ladderId: ladder.id, taskId: ladder.taskId, unitId: ladder.unitId, step: proposal.step },
-          dedupeKey: `proposal:${row.id}`,
-        })));
+    // An automatic rung changes the state: evaluate again, so that a rung now due behind it (e.g. a 督办通知 that may
+    // follow a 提醒 the same day under the office's settings) is proposed in the same run. Each pass applies or
+    // proposes at most one rung per step, so the loop ends within the ladder's length.
+    for (let pass = 0; pass < LADDER_STEPS.length; pass++) {
+      const state = ladderStateOf(ladder);
+      const ev = evaluateLadder(state, known, config, p.now.getTime());
+      if (ev.caughtUp) {
+        const r = resolve(state, p.now.getTime());
+        if (!r.ok) break;
+        await closeLadder(ctx.trx, ladder.id, p.now);
+        result.closed++;
+        await audit(ctx, { action: "ladder.close", entityType: "ladder", entityId: ladder.id, unitId: ladder.unitId, data: { taskId: ladder.taskId, steps: state.history.length } });
+        break;
       }
+      let again = false;
+      for (const proposal of ev.proposals) {
+        if (proposal.automatic) {
+          const applied = await applyRung(ctx, ladder, state, proposal.step, proposal.reasons, f, { at: p.now, files: p.files, config });
+          result.applied.push(applied.summary);
+          result.messages.push(...applied.messages);
+          [ladder] = await listLadders(ctx.trx, { ids: [ladder.id] });
+          again = true;
+          break;
+        } else {
+          const row = await insertProposal(ctx.trx, { ladderId: ladder.id, step: proposal.step, reasons: proposal.reasons, at: p.now });
+          if (!row) continue; // already pending
+          result.proposed.push({ proposalId: row.id, ladderId: ladder.id, step: proposal.step });
+          await audit(ctx, {
+            action: "ladder.propose", entityType: "ladder", entityId: ladder.id, unitId: ladder.unitId,
+            data: { proposalId: row.id, step: proposal.step, taskId: ladder.taskId, reasons: proposal.reasons.map((r) => r.zh) },
+          });
+          result.messages.push(...(await notifyOffice(ctx.trx, {
+            kind: "ladder.proposal",
+            title: `建议${STEP_LABELS[proposal.step].zh}`,
+            body: `建议对单位采取“${STEP_LABELS[proposal.step].zh}”：${proposal.reasons.map((r) => r.zh).join("；")}。请确认。`,
+            data: { proposalId: row.id, ladderId: ladder.id, taskId: ladder.taskId, unitId: ladder.unitId, step: proposal.step },
+            dedupeKey: `proposal:${row.id}`,
+          })));
+        }
+      }
+      if (!again) break;
     }
   }
   return result;
@@ -228,7 +239,7 @@ export interface StepConfirmerProps {
 
 /** Applies a pending proposal with the actor as the confirming office user. */
 export async function stepConfirmer(ctx: CommandContext, p: StepConfirmerProps) {
-  const config = p.config ?? DEFAULT_LADDER_CONFIG;
+  const config = p.config ?? (await ladderConfigInForce(ctx.trx));
   const proposal = await findProposal(ctx.trx, p.proposalId);
   if (!proposal) throw NotFound("督办建议不存在");
   await lockLadder(ctx.trx, proposal.ladderId);

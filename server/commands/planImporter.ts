@@ -8,7 +8,9 @@ import { TASK_ROLES, type TaskRole } from "../db/schema";
 import { audit, type CommandContext } from "../context";
 import { Conflict, ValidationError } from "../errors";
 import { listUnits } from "../repositories/unit.repository";
-import { findPlanBySourceHash, insertGoals, insertPlan, insertTask } from "../repositories/plan.repository";
+import { findPlanByDocNumber, findPlanBySourceHash, insertGoals, insertPlan, insertTask } from "../repositories/plan.repository";
+import { insertIndicators } from "../repositories/indicator.repository";
+import { indicatorsFromGoals, type GoalInput } from "../../domain/indicators/catalogue";
 
 /** The parts of a parsed plan the importer stores (the shape `qingliu plan parse --json` prints). */
 export interface ParsedPlanInput {
@@ -29,6 +31,28 @@ export interface ParsedPlanInput {
     deadlines: { date: string; text: string }[];
   }[];
   unknownUnits: ({ name: string } | string)[];
+  /** The section tree (domain/plan SectionNode): a section about the 实施方案 with a deadline gives the annual plans' due date. */
+  sections?: SectionInput[];
+}
+
+/** A section of the tree, as much as the importer reads. */
+export interface SectionInput {
+  title: string;
+  deadlines: { date: string }[];
+  children: SectionInput[];
+}
+
+/**
+ * The day the units' annual 实施方案 are due: the first deadline of a section titled about one (seed plan 四(二)
+ * 「制定实施方案…5 月 30 日前…报…」), or null.
+ */
+export function annualPlanDue(sections: readonly SectionInput[] = []): string | null {
+  for (const s of sections) {
+    if (/实施方案|工作方案/.test(s.title) && s.deadlines.length) return s.deadlines[0].date;
+    const inner = annualPlanDue(s.children);
+    if (inner) return inner;
+  }
+  return null;
 }
 
 /** What to import. */
@@ -45,6 +69,9 @@ export interface PlanImportResult {
   tasks: number;
   taskUnits: number;
   deadlines: number;
+  /** Indicators defined from the goals. */
+  indicators: number;
+  annualPlanDueOn: string | null;
 }
 
 /** Imports the plan. */
@@ -59,6 +86,9 @@ export async function planImporter(ctx: CommandContext, p: PlanImporterProps): P
   const sha = createHash("sha256").update(p.sourceText).digest("hex");
   const existing = await findPlanBySourceHash(ctx.trx, sha);
   if (existing) throw Conflict(`该文件已导入：${existing.title}`, { planId: existing.id });
+  // The same document number is the same document, even re-typed or converted from another format.
+  const sameNumber = p.plan.docNumber ? await findPlanByDocNumber(ctx.trx, p.plan.docNumber) : undefined;
+  if (sameNumber) throw Conflict(`文号为${p.plan.docNumber}的方案已导入：${sameNumber.title}`, { planId: sameNumber.id });
 
   const directory = await listUnits(ctx.trx);
   const idOf = new Map<string, string>();
@@ -76,8 +106,10 @@ export async function planImporter(ctx: CommandContext, p: PlanImporterProps): P
     sourceText: p.sourceText,
     sourceSha256: sha,
     importedBy: p.importedBy,
+    annualPlanDueOn: annualPlanDue(p.plan.sections),
   });
   await insertGoals(ctx.trx, plan.id, p.plan.goals);
+  const indicators = await insertIndicators(ctx.trx, plan.id, indicatorsFromGoals(p.plan.goals as GoalInput[], p.plan.year));
   let taskUnits = 0;
   let deadlines = 0;
   for (const [i, t] of p.plan.tasks.entries()) {
@@ -110,7 +142,10 @@ export async function planImporter(ctx: CommandContext, p: PlanImporterProps): P
     action: "plan.import",
     entityType: "plan",
     entityId: plan.id,
-    data: { title: plan.title, docNumber: plan.doc_number, year: plan.year, tasks: p.plan.tasks.length, sha256: sha },
+    data: {
+      title: plan.title, docNumber: plan.doc_number, year: plan.year, tasks: p.plan.tasks.length, sha256: sha,
+      annualPlanDueOn: plan.annual_plan_due_on, indicators: indicators.map((i) => i.code),
+    },
   });
-  return { planId: plan.id, tasks: p.plan.tasks.length, taskUnits, deadlines };
+  return { planId: plan.id, tasks: p.plan.tasks.length, taskUnits, deadlines, indicators: indicators.length, annualPlanDueOn: plan.annual_plan_due_on };
 }

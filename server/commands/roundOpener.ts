@@ -9,6 +9,7 @@ import { ValidationError } from "../errors";
 import { insertRequirements, insertRound, reportingUnits } from "../repositories/round.repository";
 import { notifyUnits } from "../notify/notifier";
 import { chineseDate } from "../documents/supervisionDocx";
+import { toIsoDate } from "../../domain/supervision/days";
 
 /** What to open. */
 export interface RoundOpenerProps {
@@ -20,6 +21,11 @@ export interface RoundOpenerProps {
   dueOn: string;
   /** Only these tasks (progress rounds); all open tasks when absent. */
   taskIds?: string[];
+  /**
+   * The date of the paper notice when a round dispatched earlier is recorded afterwards (补录); such a round may
+   * already be past due. Without it the due date may not lie before today.
+   */
+  issuedOn?: string;
   /** When it opens. */
   at: Date;
 }
@@ -28,6 +34,13 @@ export interface RoundOpenerProps {
 export async function roundOpener(ctx: CommandContext, p: RoundOpenerProps) {
   const plan = await ctx.trx.selectFrom("plans").select(["id", "title"]).where("id", "=", p.planId).executeTakeFirst();
   if (!plan) throw ValidationError([{ path: "planId", message: "计划不存在" }]);
+  const today = toIsoDate(p.at.getTime());
+  if (p.issuedOn) {
+    if (p.issuedOn > today) throw ValidationError([{ path: "issuedOn", message: "印发日期不能晚于今天" }]);
+    if (p.issuedOn > p.dueOn) throw ValidationError([{ path: "dueOn", message: "截止日期不能早于印发日期" }]);
+  } else if (p.dueOn < today) {
+    throw ValidationError([{ path: "dueOn", message: "截止日期已过；如为补录已印发的调度，请填写印发日期" }]);
+  }
   const rows = await reportingUnits(ctx.trx, p.planId, p.taskIds);
   if (p.taskIds) {
     const found = new Set(rows.map((r) => r.taskId));
@@ -44,7 +57,9 @@ export async function roundOpener(ctx: CommandContext, p: RoundOpenerProps) {
     byKey.set(key, entry);
   }
   if (byKey.size === 0) throw ValidationError([{ path: "planId", message: "该计划没有需报送的单位" }]);
-  const round = await insertRound(ctx.trx, { planId: p.planId, kind: p.kind, title: p.title, dueOn: p.dueOn, openedBy: ctx.actor?.id ?? null, openedAt: p.at });
+  const round = await insertRound(ctx.trx, {
+    planId: p.planId, kind: p.kind, title: p.title, dueOn: p.dueOn, openedBy: ctx.actor?.id ?? null, openedAt: p.at, issuedOn: p.issuedOn ?? null,
+  });
   const requirements = [...byKey.values()];
   await insertRequirements(ctx.trx, round.id, requirements);
   const units = [...new Set(requirements.map((r) => r.unitId))];
@@ -52,12 +67,14 @@ export async function roundOpener(ctx: CommandContext, p: RoundOpenerProps) {
     action: "round.open",
     entityType: "round",
     entityId: round.id,
-    data: { planId: p.planId, kind: p.kind, title: p.title, dueOn: p.dueOn, requirements: requirements.length, units: units.length },
+    data: { planId: p.planId, kind: p.kind, title: p.title, dueOn: p.dueOn, issuedOn: p.issuedOn ?? null, requirements: requirements.length, units: units.length },
   });
   await notifyUnits(ctx.trx, units, {
     kind: "round.opened",
     title: `请报送：${p.title}`,
-    body: `${plan.title}：请于${chineseDate(p.dueOn)}前报送${p.kind === "annual_plan" ? "年度实施方案" : "本单位负责任务的工作进展"}。`,
+    body: p.issuedOn
+      ? `${plan.title}：${chineseDate(p.issuedOn)}印发的调度通知已录入系统，截止日期为${chineseDate(p.dueOn)}，请在系统中报送${p.kind === "annual_plan" ? "年度实施方案" : "本单位负责任务的工作进展"}。`
+      : `${plan.title}：请于${chineseDate(p.dueOn)}前报送${p.kind === "annual_plan" ? "年度实施方案" : "本单位负责任务的工作进展"}。`,
     data: { roundId: round.id },
     dedupeKey: `round:${round.id}`,
   });

@@ -3,11 +3,11 @@
  * closes the ladders of units that caught up (ladderEscalator; idempotent), then sends the new notifications on the
  * outbound channels.
  */
-import pino from "pino";
 import { escalationPairs, ladderEscalator, type EscalationResult } from "../commands/ladderEscalator";
 import { toIsoDate } from "../../domain/supervision/days";
 import { defaultFilesDir, FileStore } from "../repositories/file.repository";
-import { deliver, LogChannel, type NotificationChannel } from "../notify/channel";
+import { deliver, type NotificationChannel } from "../notify/channel";
+import { defaultChannels } from "../notify/channels";
 import type { LadderConfig } from "../../domain/supervision/ladderConfig";
 import type { ScheduledTask, TaskContext } from "./task";
 
@@ -17,6 +17,7 @@ export interface LadderTaskOptions {
   files?: FileStore;
   /** Outbound channels (default: SMS to the log). */
   channels?: NotificationChannel[];
+  /** Overrides the stored ladder setting (tests). */
   config?: LadderConfig;
 }
 
@@ -28,7 +29,7 @@ export class LadderTask implements ScheduledTask {
   private channels: NotificationChannel[];
   constructor(private opts: LadderTaskOptions = {}) {
     this.files = opts.files ?? new FileStore(defaultFilesDir());
-    this.channels = opts.channels ?? [new LogChannel("sms", pino({ name: "notify" }))];
+    this.channels = opts.channels ?? defaultChannels();
   }
   async run({ db, now }: TaskContext) {
     const today = toIsoDate(now.getTime());

@@ -56,3 +56,20 @@ export class Scheduler {
     await Promise.allSettled([...this.running]);
   }
 }
+
+/**
+ * Runs `task` now on request (the office's 立即检查), outside its period, recorded in job_runs like a scheduled run
+ * so the next scheduled run counts its period from this one. Errors are recorded and rethrown to the caller.
+ */
+export async function runTaskNow(db: Kysely<DB>, task: ScheduledTask, now = new Date()): Promise<unknown> {
+  // A zero period always wins the claim; the row still serialises with a scheduled run of another process.
+  await claimJobRun(db, task.name, now, 0);
+  try {
+    const result = await task.run({ db, now });
+    await finishJobRun(db, task.name, { status: "ok", result });
+    return result;
+  } catch (err) {
+    await finishJobRun(db, task.name, { status: "failed", error: (err as Error).message }).catch(() => {});
+    throw err;
+  }
+}

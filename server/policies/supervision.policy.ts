@@ -33,3 +33,10 @@ export const ladderPolicy = definePolicy<UnitOwned>()({
   confirm: (a) => canDecideLadder(a),
   recordMinutes: (a) => canDecideLadder(a),
 });
+
+/** Rules for a milestone report of a unit: the unit's head and staff report, the office revokes. */
+export const milestonePolicy = definePolicy<UnitOwned>()({
+  read: (a, r) => requirementPolicy.read(a, r),
+  report: (a, r) => has(a, "unit_head", "unit_staff") && inAnyUnit(a, [r.unitId]),
+  revoke: (a) => canDecideLadder(a),
+});

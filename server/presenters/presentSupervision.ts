@@ -3,6 +3,7 @@
  * in API responses. Stored file paths never leave; files are reached through their download routes.
  */
 import type { NotificationsTable, RoundsTable } from "../db/schema";
+import "../db/tables/supervision";
 import type { Selectable } from "kysely";
 import { roundLateness } from "../../domain/supervision/lateness";
 import { dayNumber } from "../../domain/supervision/days";
@@ -85,6 +86,7 @@ export function presentRound(r: Selectable<RoundsTable>, requirements: Requireme
     kind: r.kind,
     title: r.title,
     openedAt: iso(r.opened_at),
+    issuedOn: r.issued_on ?? null,
     dueOn: r.due_on,
     status: r.status,
     counts: count(statuses),

@@ -3,6 +3,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB, TaskRole } from "../db/schema";
+import "../db/tables/supervision";
 
 /** A task as stored, with its units and deadlines. */
 export interface TaskWithDetail {
@@ -15,7 +16,7 @@ export interface TaskWithDetail {
   status: string;
   clauses: unknown[];
   units: { role: TaskRole; unitId: string | null; unitName: string | null; collective: string | null }[];
-  deadlines: { dueOn: string; text: string }[];
+  deadlines: { id: string; dueOn: string; text: string }[];
 }
 
 /** Whether a plan with this source text was imported already. */
@@ -23,10 +24,18 @@ export async function findPlanBySourceHash(db: Kysely<DB>, sha256: string) {
   return db.selectFrom("plans").select(["id", "title"]).where("source_sha256", "=", sha256).executeTakeFirst();
 }
 
+/** A plan with this document number, if one was imported. */
+export async function findPlanByDocNumber(db: Kysely<DB>, docNumber: string) {
+  return db.selectFrom("plans").select(["id", "title"]).where("doc_number", "=", docNumber).executeTakeFirst();
+}
+
 /** Inserts a plan row. */
 export async function insertPlan(
   db: Kysely<DB>,
-  v: { title: string; docNumber: string | null; issuer: string | null; issuedOn: string | null; year: number; sourceText: string; sourceSha256: string; importedBy: string | null },
+  v: {
+    title: string; docNumber: string | null; issuer: string | null; issuedOn: string | null; year: number; sourceText: string; sourceSha256: string;
+    importedBy: string | null; annualPlanDueOn?: string | null;
+  },
 ) {
   return db
     .insertInto("plans")
@@ -39,6 +48,7 @@ export async function insertPlan(
       source_text: v.sourceText,
       source_sha256: v.sourceSha256,
       imported_by: v.importedBy,
+      annual_plan_due_on: v.annualPlanDueOn ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -151,6 +161,6 @@ export async function listTasks(db: Kysely<DB>, f: { planId?: string; unitIds?: 
     units: units
       .filter((u) => u.task_id === t.id)
       .map((u) => ({ role: u.role, unitId: u.unit_id, unitName: u.name, collective: u.collective })),
-    deadlines: deadlines.filter((d) => d.task_id === t.id).map((d) => ({ dueOn: d.due_on, text: d.text })),
+    deadlines: deadlines.filter((d) => d.task_id === t.id).map((d) => ({ id: d.id, dueOn: d.due_on, text: d.text })),
   }));
 }

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { DB, RoundKind, TaskRole } from "../db/schema";
+import "../db/tables/supervision";
 
 /** Task roles whose units must answer a round: 牵头, 按职责分工负责, 负责, 负责落实 (参与 units do not report). */
 export const REPORTING_ROLES: readonly TaskRole[] = ["lead", "co_lead", "responsible", "implementer"];
@@ -29,11 +30,14 @@ export interface RequirementView {
 
 /** Inserts a round. */
 export async function insertRound(
-  db: Kysely<DB>, v: { planId: string; kind: RoundKind; title: string; dueOn: string; openedBy: string | null; openedAt?: Date },
+  db: Kysely<DB>, v: { planId: string; kind: RoundKind; title: string; dueOn: string; openedBy: string | null; openedAt?: Date; issuedOn?: string | null },
 ) {
   return db
     .insertInto("rounds")
-    .values({ plan_id: v.planId, kind: v.kind, title: v.title, due_on: v.dueOn, opened_by: v.openedBy, ...(v.openedAt ? { opened_at: v.openedAt } : {}) })
+    .values({
+      plan_id: v.planId, kind: v.kind, title: v.title, due_on: v.dueOn, opened_by: v.openedBy, issued_on: v.issuedOn ?? null,
+      ...(v.openedAt ? { opened_at: v.openedAt } : {}),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -76,7 +80,7 @@ export async function listRounds(db: Kysely<DB>, f: { planId?: string } = {}) {
 
 /** Requirements with their first answer; filtered by rounds, units, due date or plan. */
 export async function listRequirements(
-  db: Kysely<DB>, f: { roundIds?: string[]; unitIds?: string[]; dueBefore?: string; planId?: string; kind?: RoundKind; requirementId?: string } = {},
+  db: Kysely<DB>, f: { roundIds?: string[]; unitIds?: string[]; dueBefore?: string; dueFrom?: string; planId?: string; kind?: RoundKind; requirementId?: string } = {},
 ): Promise<RequirementView[]> {
   let q = db
     .selectFrom("round_requirements as q")
@@ -94,6 +98,7 @@ export async function listRequirements(
   if (f.roundIds) q = q.where("q.round_id", "in", f.roundIds.length ? f.roundIds : [NONE]);
   if (f.unitIds) q = q.where("q.unit_id", "in", f.unitIds.length ? f.unitIds : [NONE]);
   if (f.dueBefore) q = q.where("r.due_on", "<", f.dueBefore);
+  if (f.dueFrom) q = q.where("r.due_on", ">=", f.dueFrom);
   if (f.planId) q = q.where("r.plan_id", "=", f.planId);
   if (f.kind) q = q.where("r.kind", "=", f.kind);
   if (f.requirementId) q = q.where("q.id", "=", f.requirementId);
@@ -123,12 +128,15 @@ export async function findRequirement(db: Kysely<DB>, roundId: string, taskId: s
   return q.executeTakeFirst();
 }
 
-/** A deadline of an open task for one of its reporting units. */
+/** A deadline of an open task for one of its reporting units, with the day the unit reported it met (if it did). */
 export interface UnitDeadline {
+  deadlineId: string;
   taskId: string;
   unitId: string;
   dueOn: string;
   text: string;
+  /** From the unit's milestone report in force; null while open. */
+  completedOn: string | null;
 }
 
 /** Deadlines of open tasks, one per (deadline, reporting unit); optionally for one plan. */
@@ -137,13 +145,15 @@ export async function unitDeadlines(db: Kysely<DB>, f: { planId?: string } = {})
     .selectFrom("task_deadlines as d")
     .innerJoin("tasks as t", "t.id", "d.task_id")
     .innerJoin("task_units as tu", "tu.task_id", "t.id")
-    .select(["d.task_id", "tu.unit_id", "d.due_on", "d.text"])
+    .leftJoin("milestone_reports as mr", (j) =>
+      j.onRef("mr.deadline_id", "=", "d.id").onRef("mr.unit_id", "=", "tu.unit_id").on("mr.revoked_at", "is", null))
+    .select(["d.id", "d.task_id", "tu.unit_id", "d.due_on", "d.text", "mr.completed_on"])
     .where("t.status", "=", "open")
     .where("tu.unit_id", "is not", null)
     .where("tu.role", "in", [...REPORTING_ROLES]);
   if (f.planId) q = q.where("t.plan_id", "=", f.planId);
   const rows = await q.distinct().orderBy("d.due_on").execute();
-  return rows.map((r) => ({ taskId: r.task_id, unitId: r.unit_id!, dueOn: r.due_on, text: r.text }));
+  return rows.map((r) => ({ deadlineId: r.id, taskId: r.task_id, unitId: r.unit_id!, dueOn: r.due_on, text: r.text, completedOn: r.completed_on ?? null }));
 }
 
 /** Titles of tasks and names of units by id, for documents and listings. */

@@ -148,3 +148,25 @@ export async function listLateness(db: Kysely<DB>, f: { roundId?: string; unitId
   if (f.planId) q = q.where("r.plan_id", "=", f.planId);
   return q.orderBy("l.due_on", "desc").orderBy("u.sort").orderBy("u.name").orderBy("t.sort").execute();
 }
+
+/** The newest answer of each unit on each task of a plan's progress rounds, with the unit's name. */
+export async function latestAnswersOfPlan(db: Kysely<DB>, planId: string) {
+  const rows = await db
+    .selectFrom("submissions as s")
+    .innerJoin("round_requirements as q", "q.id", "s.requirement_id")
+    .innerJoin("rounds as r", "r.id", "q.round_id")
+    .innerJoin("units as u", "u.id", "q.unit_id")
+    .select(["q.task_id", "q.unit_id", "u.name as unit_name", "u.sort as unit_sort", "s.submitted_at", "s.text"])
+    .where("r.plan_id", "=", planId)
+    .where("q.task_id", "is not", null)
+    .orderBy("s.submitted_at", "desc")
+    .execute();
+  const seen = new Set<string>();
+  // Newest first, so the first row of each (task, unit) is its latest answer.
+  return rows.filter((r) => {
+    const k = `${r.task_id}|${r.unit_id}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

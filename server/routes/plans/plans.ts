@@ -6,42 +6,67 @@ import type { FastifyInstance } from "fastify";
 import { normalizePlanText } from "../../../domain/plan/normalize";
 import { requireAuth } from "../../auth/authenticate";
 import { inCommand } from "../../auth/command";
-import { planImporter } from "../../commands/planImporter";
 import { Forbidden, NotFound, ValidationError } from "../../errors";
 import { parseWithDirectory } from "../../plans/parseWithDirectory";
 import { canManagePlans, canReadPlans } from "../../policies/plan.policy";
-import { findPlan, listPlans, listTasks } from "../../repositories/plan.repository";
+import { findPlan, findPlanByDocNumber, listPlans, listTasks } from "../../repositories/plan.repository";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import { ledgerRows, ledgerXlsx } from "../../plans/ledger";
+import { PlanFileError, planTextOf } from "../../plans/planText";
+import { planDashboardOf, latestProgress } from "../../plans/dashboard";
+import { reviewedPlanImporter } from "../../commands/reviewedPlanImporter";
+import { annualPlanDue } from "../../commands/planImporter";
+import { indicatorsFromGoals } from "../../../domain/indicators/catalogue";
 import * as S from "./schema";
 
 /** Registers /api/plans*. */
 export function planRoutes(app: FastifyInstance, { db }: RouteDeps) {
-  app.post("/api/plans/preview", async (req) => {
+  app.post("/api/plans/preview", { bodyLimit: 12 * 1024 * 1024 }, async (req) => {
     const { actor } = requireAuth(req);
     if (!canManagePlans(actor)) throw Forbidden();
-    const body = parse(S.PlanTextSchema, req.body);
-    const parsed = await parseWithDirectory(db, body.text, body.year);
-    // Spans point into the normalised text; the reviewer's page highlights them there.
-    return { ok: true, data: { parsed, normalizedText: normalizePlanText(body.text) } };
+    const body = parse(S.PreviewSchema, req.body);
+    let text = body.text ?? "";
+    if (body.file) {
+      try {
+        text = await planTextOf(Buffer.from(body.file.contentBase64, "base64"), body.file.fileName);
+      } catch (err) {
+        if (err instanceof PlanFileError) throw ValidationError([{ path: "file", message: err.message }], err.message);
+        throw err;
+      }
+      if (text.trim().length < 20) throw ValidationError([{ path: "file", message: "文件中没有足够的文字，不像一份实施方案" }]);
+    }
+    const parsed = await parseWithDirectory(db, text, body.year);
+    const duplicate = parsed.docNumber ? await findPlanByDocNumber(db, parsed.docNumber) : undefined;
+    // Spans point into the normalised text; the reviewer's page highlights them there. The source text goes back
+    // with the import, so an uploaded file is read once.
+    return {
+      ok: true,
+      data: {
+        parsed, sourceText: text, normalizedText: normalizePlanText(text), annualPlanDueOn: annualPlanDue(parsed.sections),
+        indicators: parsed.year ? indicatorsFromGoals(parsed.goals, parsed.year) : [],
+        duplicate: duplicate ? { planId: duplicate.id, title: duplicate.title } : null,
+      },
+    };
   });
 
-  app.post("/api/plans", async (req) => {
+  app.post("/api/plans", { bodyLimit: 2 * 1024 * 1024 }, async (req) => {
     const { actor } = requireAuth(req);
     if (!canManagePlans(actor)) throw Forbidden();
     const body = parse(S.ImportPlanSchema, req.body);
-    const parsed = await parseWithDirectory(db, body.text, body.year);
-    if (parsed.year === null) throw ValidationError([{ path: "year", message: "无法从文件确定计划年份，请填写年份" }]);
-    if (parsed.tasks.length === 0) throw ValidationError([{ path: "text", message: "没有解析出任何任务" }]);
     const result = await inCommand(db, req, (ctx) =>
-      planImporter(ctx, {
-        plan: { ...parsed, year: parsed.year!, title: parsed.title ?? "未命名实施方案" },
-        sourceText: body.text,
-        importedBy: actor.id,
-      }),
+      reviewedPlanImporter(ctx, { text: body.text, year: body.year, decisions: body.decisions, corrections: body.corrections, importedBy: actor.id }),
     );
     return { ok: true, data: result };
+  });
+
+  app.get("/api/plans/:id/dashboard", async (req) => {
+    const { actor } = requireAuth(req);
+    if (!canReadPlans(actor)) throw Forbidden();
+    const { id } = parse(S.IdParams, req.params);
+    const { days } = parse(S.DashboardQuery, req.query);
+    if (!(await findPlan(db, id))) throw NotFound("计划不存在");
+    return { ok: true, data: await planDashboardOf(db, id, days) };
   });
 
   app.get("/api/plans", async (req) => {
@@ -60,7 +85,7 @@ export function planRoutes(app: FastifyInstance, { db }: RouteDeps) {
     const { id } = parse(S.IdParams, req.params);
     const plan = await findPlan(db, id);
     if (!plan) throw NotFound("计划不存在");
-    const xlsx = await ledgerXlsx(`${plan.title}${plan.doc_number ? `（${plan.doc_number}）` : ""} 任务台账`, ledgerRows(await listTasks(db, { planId: id })));
+    const xlsx = await ledgerXlsx(`${plan.title}${plan.doc_number ? `（${plan.doc_number}）` : ""} 任务台账`, ledgerRows(await listTasks(db, { planId: id }), await latestProgress(db, id)));
     const name = `任务台账-${plan.year}.xlsx`;
     return reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -84,6 +109,7 @@ export function planRoutes(app: FastifyInstance, { db }: RouteDeps) {
         issuer: plan.issuer,
         issuedOn: plan.issued_on,
         year: plan.year,
+        annualPlanDueOn: plan.annual_plan_due_on,
         goals: plan.goals.map((g) => ({ text: g.text, targets: g.targets })),
         sourceText: plan.source_text,
         tasks,

@@ -17,6 +17,8 @@ export const OpenRoundSchema = z.object({
   title: z.string().trim().min(1, "请输入标题").max(200),
   /** Last day to answer. */
   dueOn: IsoDay,
+  /** The paper notice's date when recording a round dispatched earlier (补录); it may then be past due. */
+  issuedOn: IsoDay.optional(),
   /** Only these tasks (progress rounds); every open task when absent. */
   taskIds: z.array(Uuid).min(1).max(500).optional(),
 });

@@ -84,7 +84,7 @@ export function supervisionRoutes(app: FastifyInstance, { db }: RouteDeps, files
     const [requirements, deadlines, ladders] = await Promise.all([listRequirements(db, { planId }), unitDeadlines(db, { planId }), listLadders(db)]);
     const planTasks = new Set(deadlines.map((d) => d.taskId).concat(requirements.flatMap((q) => (q.taskId ? [q.taskId] : []))));
     const input = {
-      deadlines: deadlines.map((d) => ({ taskId: d.taskId, unitId: d.unitId, dueDate: d.dueOn })),
+      deadlines: deadlines.map((d) => ({ taskId: d.taskId, unitId: d.unitId, dueDate: d.dueOn, completedAt: d.completedOn ?? undefined })),
       rounds: requirements.map((q) => ({
         id: q.id, taskId: q.taskId ?? "", dueDate: q.dueOn, required: [q.unitId],
         submissions: q.firstSubmittedAt ? [{ unitId: q.unitId, at: q.firstSubmittedAt.getTime() }] : [],
