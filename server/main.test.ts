@@ -35,7 +35,10 @@ describe("a Qingliu process on embedded PGlite", () => {
       const kinds = new Set(units.data.map((u: { kind: string }) => u.kind));
       // One process runs web, worker and gateway by default; /metrics and /readyz cover the gateway too.
       const metrics = await fetch(`${s.url}/metrics`).then((x) => x.text());
-      expect(metrics).toMatch(/^qingliu_gateway_connections 0$/m);
+      // The demo district's simulated devices connect to it (DEMO_SIMULATOR) and each has its own gauges.
+      expect(metrics).toMatch(/^qingliu_gateway_connections [0-3]$/m);
+      expect(metrics.match(/^qingliu_device_packets_today\{mn="ZZDEMO\d+"\} \d+$/gm)).toHaveLength(3);
+      expect(metrics.match(/^qingliu_device_online\{mn="ZZDEMO\d+"\} [01]$/gm)).toHaveLength(3);
       expect(metrics).toMatch(/^qingliu_http_requests_total\{/m);
       const ready = await fetch(`${s.url}/readyz`).then((x) => x.json() as any);
       expect(ready.data.checks.map((c: { name: string }) => c.name)).toEqual(["database", "migrations", "gateway-store"]);

@@ -19,6 +19,8 @@ export interface GatewayDevice {
 export class DeviceRegistry {
   private devices = new Map<string, GatewayDevice>();
   private missLookups = new Map<string, number>();
+  /** Lookups in flight, so the packets of a burst from a just-registered device share one (and all find it). */
+  private lookups = new Map<string, Promise<GatewayDevice | undefined>>();
   private lastRefresh = 0;
 
   constructor(
@@ -41,9 +43,17 @@ export class DeviceRegistry {
     const d = this.devices.get(mn);
     if (d) return d;
     // A device registered since the last refresh: look it up, but not more than once per interval per MN.
+    const inFlight = this.lookups.get(mn);
+    if (inFlight) return inFlight;
     if (this.missLookups.size > 10_000) this.missLookups.clear();
     if ((this.missLookups.get(mn) ?? 0) > now - this.refreshMs) return undefined;
     this.missLookups.set(mn, now);
+    const lookup = this.lookup(mn).finally(() => this.lookups.delete(mn));
+    this.lookups.set(mn, lookup);
+    return lookup;
+  }
+
+  private async lookup(mn: string): Promise<GatewayDevice | undefined> {
     const r = await this.db.selectFrom("devices").select(["mn", "pw", "st", "point_id", "enabled"]).where("mn", "=", mn).executeTakeFirst();
     if (!r) return undefined;
     const dev = { mn: r.mn, pw: r.pw, st: r.st, pointId: r.point_id, enabled: r.enabled };

@@ -28,4 +28,6 @@ export const pointPolicy = definePolicy<PointRow>()({
 export const devicePolicy = definePolicy<DeviceRow>()({
   read: () => true,
   update: (a) => canManageMonitoring(a),
+  // Requests to the field machine (set time, intervals, history 补发) change its behaviour or load its link.
+  command: (a, d) => canManageMonitoring(a) && d.enabled,
 });

@@ -58,3 +58,15 @@ export async function newestHourUploads(db: Kysely<DB>, mns: readonly string[]):
     .execute();
   return new Map(rows.filter((r) => r.newest !== null).map((r) => [r.mn, new Date(r.newest as unknown as string)]));
 }
+
+/** Hours with an hour upload received, per device and China-time day, for the days [fromDay, toDay]. */
+export async function hoursReceivedByDay(db: Kysely<DB>, fromDay: string, toDay: string): Promise<{ mn: string; day: string; hours: number }[]> {
+  const r = await sql<{ mn: string; day: string; hours: number }>`
+    select mn, to_char((data_time at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day, count(distinct data_time)::int as hours
+    from gateway_packets
+    where cn = '2061'
+      and data_time >= (${fromDay}::date::timestamp at time zone 'Asia/Shanghai')
+      and data_time < ((${toDay}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+    group by 1, 2`.execute(db);
+  return r.rows;
+}

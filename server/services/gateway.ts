@@ -14,6 +14,7 @@ import { DEFAULT_GATEWAY_OPTIONS, Gateway } from "../gateway/gateway";
 import type { ReadinessCheck } from "../routes/ops/ops";
 import type { Registry } from "prom-client";
 import { gatewayMetrics } from "../gateway/metrics";
+import { registerDeviceMetrics } from "../gateway/deviceMetrics";
 
 /** A running gateway service. */
 export interface GatewayService {
@@ -40,10 +41,12 @@ export async function startGateway(
     maxConnections: config.gatewayMaxConnections,
   });
   const port = await gateway.start();
+  const metrics = gatewayMetrics(gateway);
+  registerDeviceMetrics(metrics, db, gateway);
   return {
     gateway,
     port,
-    metrics: gatewayMetrics(gateway),
+    metrics,
     readiness: async () => ({ name: "gateway-store", ...committer.health() }),
     async stop() {
       await gateway.stop();

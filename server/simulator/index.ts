@@ -11,3 +11,4 @@ export * from "./script";
 export * from "./summary";
 export * from "./runner";
 export * from "./parse";
+export * from "./requests";

@@ -3,7 +3,8 @@
  * script produces (simulated time = start + real elapsed × speedup), keeps at most `window` packets unanswered,
  * reads the platform's 9014/9011 replies, resends an unanswered packet after `ackTimeoutMs` (HJ 212-2017 §6.7: time
  * out, then up to `retries` resends), and after a dropped connection reconnects with backoff and resends what was
- * unanswered (a data logger keeps its data until acknowledged). A `badCrc` write models corruption on the line: the
+ * unanswered (a data logger keeps its data until acknowledged). Requests from the platform (set time, intervals,
+ * history 补发) are answered as requests.ts says. A `badCrc` write models corruption on the line: the
  * device does not know its bytes were mangled, so a bad-CRC packet that got no answer — its connection dropped first,
  * or the reply timed out — is resent whole like any other; one the platform refused (9011) is not.
  * Ends after `durationMs` or on `signal`, sending what was queued for at most `drainMs` more.
@@ -14,6 +15,7 @@ import { buildFleet, type FleetOptions, type SimDevice } from "./devices";
 import { NO_FAULTS, faultRatesProblem, type FaultRates } from "./faults";
 import { DeviceScript, type Outgoing } from "./script";
 import { Tally, type PacketRecord, type SimSummary } from "./summary";
+import { answerRequest, isRequest } from "./requests";
 
 /** Options of a run. */
 export interface RunOptions {
@@ -74,6 +76,8 @@ interface Shared {
   closed: boolean;
   /** False in the last half of the drain: only replies are collected then. */
   writing: boolean;
+  /** The devices' clock (simulated epoch ms). */
+  simNow: () => number;
 }
 
 /** A well-formed copy of a packet, for resending it. */
@@ -175,6 +179,11 @@ class Link {
       const parsed = parsePacket(ev.segment);
       if (!parsed.ok || parsed.packet.qn === undefined) continue;
       const { cn, qn, cp } = parsed.packet;
+      if (isRequest(parsed.packet)) {
+        // The platform asks something of the device: answered at once, outside the upload window.
+        if (this.socket && !this.socket.destroyed) for (const text of answerRequest(this.device, parsed.packet, this.s.simNow())) this.socket.write(text);
+        continue;
+      }
       if (cn === "9014") this.s.tally.ack(this.device.mn, qn);
       else if (cn === "9011") {
         const rtn = Number(cp.other.find((x) => x.key === "QnRtn")?.value);
@@ -214,10 +223,10 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   if (problem) throw new Error(problem);
   if (!(opts.speedup > 0)) throw new Error("speedup must be positive");
   const devices = opts.fleetDevices ?? buildFleet(opts.fleet);
-  const shared: Shared = { opts, tally: new Tally(opts.keepRecords ?? true), closed: false, writing: true };
   const realStart = Date.now();
   const simStart = opts.start ?? realStart;
   const simNow = () => simStart + (Date.now() - realStart) * opts.speedup;
+  const shared: Shared = { opts, tally: new Tally(opts.keepRecords ?? true), closed: false, writing: true, simNow };
   const scripts = devices.map((d) => new DeviceScript(d, { intervalMs: opts.intervalMs, faults: opts.faults, minuteData: opts.minuteData }, simStart));
   const links = devices.map((d) => new Link(d, shared));
   if (opts.historyFrom !== undefined) links.forEach((l, i) => l.enqueue(scripts[i].history(opts.historyFrom!, simStart)));

@@ -11,11 +11,13 @@ import { inCommand } from "../../auth/command";
 import { audit } from "../../context";
 import { DeviceOffline, Forbidden, NotFound, Unavailable, ValidationError } from "../../errors";
 import type { Gateway } from "../../gateway/gateway";
-import { canManageMonitoring } from "../../policies/monitoring.policy";
+import { authorize } from "../../policies/cancan";
+import { canManageMonitoring, devicePolicy } from "../../policies/monitoring.policy";
 import { findDevice } from "../../repositories/device.repository";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import { IdParams } from "./schema";
+import { deviceStatusRoutes } from "./deviceStatus";
 
 /** One request to a device. */
 export const DeviceCommandSchema = z.discriminatedUnion("kind", [
@@ -46,8 +48,13 @@ function builder(c: DeviceCommand) {
   };
 }
 
-/** Registers POST /api/monitoring/devices/:id/commands. `gateway` is absent when this process runs no gateway. */
-export function deviceCommandRoutes(app: FastifyInstance, { db }: RouteDeps, gateway: Gateway | undefined) {
+/**
+ * Registers POST /api/monitoring/devices/:id/commands and the device status (which reads the gateway's sessions).
+ * `gateway` is absent when this process runs no gateway.
+ */
+export function deviceCommandRoutes(app: FastifyInstance, deps: RouteDeps, gateway: Gateway | undefined) {
+  const { db } = deps;
+  deviceStatusRoutes(app, deps, gateway);
   app.post("/api/monitoring/devices/:id/commands", async (req) => {
     const { actor } = requireAuth(req);
     if (!canManageMonitoring(actor)) throw Forbidden();
@@ -58,6 +65,7 @@ export function deviceCommandRoutes(app: FastifyInstance, { db }: RouteDeps, gat
     }
     const device = await findDevice(db, id);
     if (!device) throw NotFound("设备不存在");
+    authorize(devicePolicy, actor, "command", device);
     if (!gateway) throw Unavailable("本进程未运行数据采集网关，无法下发指令");
     if (!gateway.isConnected(device.mn)) throw DeviceOffline(device.mn);
     const outcome = await gateway.request(device, builder(command));

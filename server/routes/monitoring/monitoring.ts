@@ -15,7 +15,6 @@ import { findDevice, listDevices, type DeviceRow } from "../../repositories/devi
 import { findPoint, listLimits, listPoints } from "../../repositories/point.repository";
 import type { PointRow } from "../../db/schema";
 import { parse } from "../../validate";
-import { expectedHours, listDeviceStatus } from "../../repositories/deviceStatus.repository";
 import type { RouteDeps } from "../types";
 import * as S from "./schema";
 
@@ -75,37 +74,6 @@ export function monitoringRoutes(app: FastifyInstance, { db }: RouteDeps) {
       return pointSaver(ctx, { point, limits: body.limits });
     });
     return { ok: true, data: saved.limits.map(presentLimit) };
-  });
-
-  app.get("/api/monitoring/devices/status", async (req) => {
-    requireAuth(req);
-    const now = new Date();
-    const { day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) } = parse(S.DeviceStatusQuery, req.query);
-    const expected = expectedHours(day, now);
-    const rows = await listDeviceStatus(db, day);
-    return {
-      ok: true,
-      data: rows.map((r) => ({
-        id: r.id,
-        mn: r.mn,
-        st: r.st,
-        enabled: r.enabled,
-        pointId: r.point_id,
-        pointName: r.point_name,
-        lastSeenAt: r.last_seen_at ? new Date(r.last_seen_at).toISOString() : null,
-        // Online: heard from within the last 10 minutes (devices send real-time data every few minutes).
-        online: r.last_seen_at !== null && now.getTime() - new Date(r.last_seen_at).getTime() < 10 * 60_000,
-        packets: r.packets,
-        duplicates: r.duplicates,
-        errors: r.errors,
-        readings: r.readings,
-        lastError: r.last_error,
-        hoursReceived: r.hours_received,
-        hoursExpected: expected,
-        transmissionRate: expected > 0 ? Math.min(1, r.hours_received / expected) : null,
-      })),
-      meta: { day },
-    };
   });
 
   app.get("/api/monitoring/devices", async (req) => {
