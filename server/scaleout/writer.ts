@@ -25,8 +25,14 @@ export interface WriterOptions {
   retryDelayMs: number;
 }
 
-/** Defaults: 1,000 packets (≈ 10,000 values) per commit. */
-export const DEFAULT_WRITER: WriterOptions = { maxBatch: 1_000, pullBatch: 2_000, retryDelayMs: 2_000 };
+/**
+ * Defaults: up to 1,000 packets (≈ 10,000 values) per commit; pulls of 100 — JetStream fills one waiting pull
+ * request before the next, so small pulls spread the messages over the writers (and a dead writer holds few).
+ */
+export const DEFAULT_WRITER: WriterOptions = { maxBatch: 1_000, pullBatch: 100, retryDelayMs: 2_000 };
+
+/** Consumer notifications worth a log line (the others are routine: new pulls, expired pulls). */
+const NOTEWORTHY = new Set(["heartbeats_missed", "consumer_not_found", "stream_not_found", "consumer_deleted", "exceeded_limits"]);
 
 /** Counters of a writer, for /metrics and the scale-out test. */
 export interface WriterStats {
@@ -91,8 +97,16 @@ export class StreamWriter {
     while (!this.stopped) {
       try {
         const consumer = await this.js.consumers.get(this.source.stream, this.source.consumer);
-        const messages = await consumer.consume({ max_messages: this.opts.pullBatch });
+        // Pull requests expire after 5 s and the server confirms them with a heartbeat every second: a request it
+        // dropped (the consumer's leader moved to another node, or another writer's create reset the consumer) is
+        // noticed after two missed heartbeats and renewed — with the defaults (30 s) such a writer idled for 30 s.
+        const messages = await consumer.consume({ max_messages: this.opts.pullBatch, expires: 5_000, idle_heartbeat: 1_000 });
         this.messages = messages;
+        void (async () => {
+          for await (const st of messages.status()) {
+            if (NOTEWORTHY.has(st.type)) this.log.warn({ status: st }, "writer: consumer status");
+          }
+        })().catch(() => {});
         if (this.stopped) await messages.close();
         for await (const m of messages) {
           this.buffer.push(m);

@@ -38,6 +38,7 @@ export async function startWriter(db: Kysely<DB>, nats: NatsConfig, log: Scaleou
     async stop() {
       await writer.stop();
       await handles.nc.drain().catch(() => {});
+      log.info({ ...writer.stats }, "writer stopped");
     },
   };
 }
