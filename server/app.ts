@@ -36,6 +36,11 @@ import { registriesRoutes } from "./routes/registries";
 import { settingsRoutes } from "./routes/settings/settings";
 import { checkRoutes } from "./routes/supervision/checks";
 import { indicatorRoutes } from "./routes/indicators/indicators";
+import { publicComplaintRoutes } from "./routes/public/complaints";
+import { publicPortalRoutes } from "./routes/public/portal";
+import { complaintRoutes } from "./routes/complaints/complaints";
+import { rewardRoutes } from "./routes/complaints/rewards";
+import { open311Routes } from "./routes/open311/open311";
 import { FileStore, SHARED_TEMP_FILES_DIR } from "./repositories/file.repository";
 import { join, resolve } from "node:path";
 
@@ -157,6 +162,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   settingsRoutes(app, deps);
   checkRoutes(app, deps, files);
   indicatorRoutes(app, deps);
+  publicComplaintRoutes(app, deps, files);
+  publicPortalRoutes(app, deps);
+  complaintRoutes(app, deps, files);
+  rewardRoutes(app, deps);
+  open311Routes(app, deps, files);
   opsRoutes(app, deps, metrics, opts.readinessChecks ?? [], opts.extraMetrics ?? []);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);

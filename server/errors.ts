@@ -64,3 +64,14 @@ export const Unavailable = (message = "服务暂时不可用") => new AppError("
 export const DeviceOffline = (mn: string) => new AppError("device.offline", 409, `设备 ${mn} 当前未连接`);
 /** Anything unexpected (500). The real error is logged with the correlation id, never sent. */
 export const Internal = () => new AppError("internal", 500, "服务器内部错误，请联系管理员并提供请求编号");
+/** The anonymous-post challenge is missing, wrong, expired or used (400). */
+export const ChallengeFailed = (reason: string) => new AppError("complaint.challenge", 400, "安全校验未通过，请刷新页面后重新提交", { reason });
+/** A complaint may not change this way from its state (409). */
+export const ComplaintStateConflict = (state: string, transition: string) =>
+  new AppError("complaint.state", 409, "该投诉当前状态下不能执行此操作，请刷新后重试", { state, transition });
+/** The reporter may not reopen this complaint (409). */
+export const ReopenRefused = (reason: string) => new AppError("complaint.reopen_refused", 409, "该投诉不能再次提出异议", { reason });
+/** No complaint has this receipt code (404); deliberately the same for every unknown code. */
+export const ReceiptUnknown = () => new AppError("complaint.receipt_unknown", 404, "回执码不正确，请核对后再试");
+/** A reward step refused by the workflow (409). */
+export const RewardRefused = (reason: string) => new AppError("reward.refused", 409, "奖励流程不允许此操作", { reason });

@@ -195,3 +195,21 @@ describe("receipt codes", () => {
     expect(leadingZeroBits(Uint8Array.from([0, 0]))).toBe(16);
   });
 });
+
+import { cwqi, rankSections } from "./publicRanking";
+
+describe("public ranking (CWQI)", () => {
+  it("indexes a month's means by the 2017 ranking rules", () => {
+    // NH3-N 0.5/1.0, COD_Mn 4/6, DO 5/6.25 (=0.8), pH 7.6 → 0.6/2 = 0.3; TN left out.
+    const r = cwqi({ w21003: 0.5, w01019: 4, w01009: 6.25, w01001: 7.6, w21001: 3 }, "river");
+    expect(r?.items).toEqual({ w21003: 0.5, w01019: 0.667, w01009: 0.8, w01001: 0.3 });
+    expect(r?.index).toBeCloseTo(0.5 + 4 / 6 + 0.8 + 0.3, 3);
+    // pH below 7: (7 − 6.5)/1.
+    expect(cwqi({ w01001: 6.5 }, "river")?.index).toBe(0.5);
+    expect(cwqi({ w21001: 2 }, "river")).toBeNull();
+  });
+  it("ranks lower indices first and leaves sections without data unranked", () => {
+    const out = rankSections([{ id: "a", index: 3.2, class: 3 }, { id: "b", index: null, class: null }, { id: "c", index: 2.1, class: 2 }]);
+    expect(out.map((r) => [r.id, r.rank])).toEqual([["c", 1], ["a", 2], ["b", null]]);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * @module Read-only pages of the public site: the campaign's goals with their indicators' status (the supervision
+ * area's indicator values, judged by domain/indicators/status.ts), and the water-quality month — each section's
+ * official class (server/routes/readings/assessment.ts: means first, then class, GB 3838-2002 and
+ * 《地表水环境质量评价办法》), attainment of its target and its rank by CWQI (环办监测〔2017〕51号). Every figure carries
+ * where it came from: the rule, the readings' period and count, and their QC state (failed QC values are left out
+ * and counted). No raw device data and no people.
+ */
+import type { FastifyInstance } from "fastify";
+import type { ReadingRow } from "../../db/schema";
+import { NotFound } from "../../errors";
+import { assessMonth, bodyOf, monthWindow } from "../readings/assessment";
+import { countByState } from "../../repositories/complaint.repository";
+import { currentPlanGoals, monthsWithReadings, periodCounts, planIndicators, publicSections, readingsOfPoints } from "../../repositories/publicPortal.repository";
+import { cwqi, rankSections } from "../../../domain/complaints/publicRanking";
+import { indicatorStatus } from "../../../domain/indicators/status";
+import { formatShanghai } from "../../../domain/labImport/time";
+import { parse } from "../../validate";
+import type { RouteDeps } from "../types";
+import * as S from "./schema";
+
+const PUBLIC = { config: { public: true } } as const;
+
+/** The rule texts every water figure cites. */
+export const WATER_RULES = {
+  class: "GB 3838-2002《地表水环境质量标准》表1；《地表水环境质量评价办法（试行）》（环办〔2011〕22号）：月均值定类别，水温、总氮、粪大肠菌群不参与",
+  ranking: "《城市地表水环境质量排名技术规定（试行）》（环办监测〔2017〕51号）：CWQI = Σ Ci/Cs（Ⅲ类限值；溶解氧 Cs/Ci；pH 按偏离 7 计），总氮、粪大肠菌群不参与",
+  qc: "质控：判为“失败”（QARTOD 4）的数据不参与评价；“可疑”（3）与“未评价”（2）的数据参与，并分别计数",
+};
+
+const thisMonth = () => formatShanghai(new Date()).slice(0, 7);
+
+/** Registers /api/public/overview and /api/public/water-quality*. */
+export function publicPortalRoutes(app: FastifyInstance, { readDb }: RouteDeps) {
+  app.get("/api/public/overview", PUBLIC, async () => {
+    const current = await currentPlanGoals(readDb);
+    const indicators = current ? await planIndicators(readDb, current.plan.id) : [];
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000);
+    return {
+      ok: true,
+      data: {
+        plan: current ? { title: current.plan.title, docNumber: current.plan.doc_number, year: current.plan.year, issuedOn: current.plan.issued_on } : null,
+        goals: (current?.goals ?? []).map((g) => ({ id: g.id, text: g.text, targets: g.targets })),
+        indicators: indicators.map((i) => {
+          const status = indicatorStatus({ comparison: i.comparison, target: i.target_value, amberMargin: i.amber_margin }, i.value, i.baseline);
+          return {
+            code: i.code, name: i.name, unit: i.unit, comparison: i.comparison, target: i.target_value, targetYear: i.target_year, baselineYear: i.baseline_year,
+            goalText: i.goal_text, value: i.value, period: i.period, light: status.light, achieved: status.achieved, shortfall: status.shortfall,
+            // Where the figure came from: an entered value cites its document; a computed one names its method and formula.
+            source: i.value === null ? null : { kind: i.source, document: i.source_document, method: i.method, formula: i.formula, recordedAt: i.recorded_at?.toISOString() ?? null },
+          };
+        }),
+        complaints: await countByState(readDb, yearAgo),
+      },
+    };
+  });
+
+  /** Assesses every section for a month; one query per period for all points. */
+  const assessAll = async (month: string) => {
+    const points = await publicSections(readDb);
+    const window = monthWindow(month);
+    const counts = await periodCounts(readDb, points.map((p) => p.id), window.from, window.to);
+    const periodOf = new Map<string, string>();
+    for (const pref of ["sample", "day", "hour"]) for (const c of counts) if (c.period === pref && c.n > 0 && !periodOf.has(c.point_id)) periodOf.set(c.point_id, pref);
+    const byPeriod = new Map<string, string[]>();
+    for (const [pointId, period] of periodOf) byPeriod.set(period, [...(byPeriod.get(period) ?? []), pointId]);
+    const rows = new Map<string, ReadingRow[]>();
+    for (const [period, ids] of byPeriod) for (const r of await readingsOfPoints(readDb, ids, period, window.from, window.to)) rows.set(r.point_id, [...(rows.get(r.point_id) ?? []), r]);
+    const results = points.map((p) => {
+      const all = rows.get(p.id) ?? [];
+      const used = all.filter((r) => r.qc_flag !== 4);
+      const a = assessMonth(p, month, used);
+      const means = a.monthly ? Object.fromEntries(Object.entries(a.monthly.means).map(([k, v]) => [k, v!.mean])) : {};
+      const index = a.monthly ? cwqi(means, bodyOf(p)) : null;
+      return {
+        code: p.code, name: p.name, kind: p.kind, waterBody: p.water_body, lat: p.lat, lon: p.lon, targetClass: p.target_class,
+        class: a.monthly?.class ?? null, attainment: a.monthly?.attainment ?? null, mainPollutants: a.monthly?.mainPollutants ?? [],
+        index: index?.index ?? null,
+        provenance: {
+          period: periodOf.get(p.id) ?? null, samples: a.monthly?.sampleCount ?? 0, readings: all.length,
+          qc: { failedExcluded: all.length - used.length, suspect: used.filter((r) => r.qc_flag === 3).length, notEvaluated: used.filter((r) => r.qc_flag === 2).length, passed: used.filter((r) => r.qc_flag === 1).length },
+          rule: WATER_RULES.class,
+        },
+        detail: { means, perFactor: a.monthly?.perFactor ?? {}, cwqiItems: index?.items ?? {}, factorsOverTarget: a.monthly?.factorsOverTarget ?? [] },
+      };
+    });
+    return rankSections(results);
+  };
+
+  app.get("/api/public/water-quality", PUBLIC, async (req) => {
+    const q = parse(S.WaterQuery, req.query);
+    const months = await monthsWithReadings(readDb);
+    const month = q.month ?? months[0] ?? thisMonth();
+    const ranked = await assessAll(month);
+    return { ok: true, data: { month, months, rules: WATER_RULES, sections: ranked.map(({ detail: _d, ...r }) => r) } };
+  });
+
+  app.get("/api/public/water-quality/:code", PUBLIC, async (req) => {
+    const { code } = parse(S.WaterPointParams, req.params);
+    const q = parse(S.WaterQuery, req.query);
+    const month = q.month ?? (await monthsWithReadings(readDb))[0] ?? thisMonth();
+    const one = (await assessAll(month)).find((s) => s.code === code);
+    if (!one) throw NotFound("断面不存在");
+    return { ok: true, data: { month, rules: WATER_RULES, section: one } };
+  });
+}
