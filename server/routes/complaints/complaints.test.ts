@@ -1,0 +1,167 @@
+import { readFileSync } from "node:fs";
+import exifr from "exifr";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGINES } from "../../test/testDatabase";
+import { createTestServer, TestClient, type TestServer } from "../../test/testServer";
+import { buildUnit, buildUser } from "../../test/factories";
+import { issueChallenge, solveChallenge } from "../../crypto/challenge";
+import { writeSetting } from "../../repositories/complaintCatalog.repository";
+
+const GPS_JPEG = readFileSync(new URL("../../documents/fixtures/photo-gps.jpg", import.meta.url));
+const XSS = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;
+
+const solved = (difficulty = 4) => {
+  const c = issueChallenge(new Date(), difficulty);
+  return { token: c.token, counter: solveChallenge(c) };
+};
+
+describe.each(ENGINES)("complaints on %s", (engine) => {
+  let s: TestServer;
+  let eco: { id: string };
+  let admin: TestClient;
+  beforeAll(async () => {
+    s = await createTestServer(engine);
+    eco = await buildUnit(s.db, { name: "中站生态环境分局" });
+    const other = await buildUnit(s.db, { name: "区水利局" });
+    await buildUser(s.db, { username: "admin", roles: ["office_admin"] });
+    await buildUser(s.db, { username: "admin2", roles: ["office_admin"] });
+    await buildUser(s.db, { username: "eco.head", roles: ["unit_head"], unitIds: [eco.id] });
+    await buildUser(s.db, { username: "eco.staff", roles: ["unit_staff"], unitIds: [eco.id] });
+    await buildUser(s.db, { username: "water.staff", roles: ["unit_staff"], unitIds: [other.id] });
+    await writeSetting(s.db, "portal", { limits: { challengeDifficulty: 4, perAddressPerHour: 3 } });
+    admin = await TestClient.signIn(s.app, "admin");
+  });
+  afterAll(() => s.close());
+
+  /** A public post from one network address (inject's remoteAddress). */
+  const post = async (url: string, body: unknown, ip = "198.51.100.7") => {
+    const r = await s.app.inject({ method: "POST", url, payload: body as object, remoteAddress: ip });
+    return { status: r.statusCode, body: JSON.parse(r.body) };
+  };
+  const file = (extra: object = {}, ip?: string) => post("/api/public/complaints", {
+    categoryCode: "sewage", description: "大沙河桥下排口有黑水直排，联系我13912345678", lat: 35.196, lon: 113.171, challenge: solved(), ...extra,
+  }, ip);
+
+  it("files with a photo: the public copy has no GPS, the original keeps it for staff, the contact is encrypted", async () => {
+    const r = await file({ anonymous: false, contact: { name: "张三", phone: "13912345678" }, wantsReward: true, photos: [{ fileName: "现场.jpg", contentBase64: GPS_JPEG.toString("base64") }] }, "198.51.100.1");
+    expect(r.status).toBe(200);
+    expect(r.body.data.receipt).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    const c = r.body.data.complaint;
+    expect(c.number).toMatch(/^\d{4}-\d{6}$/);
+    // The public text masks the phone number; the location is rounded to ~100 m.
+    expect(c.description).toBe("大沙河桥下排口有黑水直排，联系我[电话已隐去]");
+    expect(c).not.toHaveProperty("contact");
+    const pub = await s.app.inject({ url: c.photos[0].url });
+    expect(pub.headers["content-type"]).toBe("image/jpeg");
+    expect((await exifr.gps(pub.rawPayload))?.latitude).toBeUndefined();
+    const [row] = await s.db.selectFrom("complaints").selectAll().where("number", "=", c.number).execute();
+    expect(row.contact_ciphertext).not.toContain("1391234");
+    expect(row.contact_ciphertext?.startsWith("v1.")).toBe(true);
+    expect(JSON.stringify(await s.db.selectFrom("audit_events").select("data").where("entity_id", "=", row.id).execute())).not.toContain("1391234");
+    const staff = await admin.get(`/api/complaints/${row.id}`);
+    const original = await s.app.inject({ url: staff.body.data.photos[0].originalUrl, headers: { cookie: admin.cookie! } });
+    expect((await exifr.gps(original.rawPayload))?.latitude).toBeCloseTo(35.1962, 4);
+  });
+
+  it("refuses a missing, wrong or replayed challenge", async () => {
+    const noChallenge = await post("/api/public/complaints", { categoryCode: "sewage", description: "河里有黑水排出", address: "某地" });
+    expect(noChallenge.status).toBe(400);
+    const c = issueChallenge(new Date(), 4);
+    let wrong = 0;
+    while (true) { const { createHash } = await import("node:crypto"); const d = createHash("sha256").update(`${c.token}:${wrong}`).digest(); if (d[0] !== 0) break; wrong++; }
+    const bad = await file({ challenge: { token: c.token, counter: String(wrong) } }, "198.51.100.2");
+    expect(bad.body.error).toBe("complaint.challenge");
+    const answer = solved();
+    expect((await file({ challenge: answer }, "198.51.100.2")).status).toBe(200);
+    const replay = await file({ challenge: answer }, "198.51.100.2");
+    expect(replay.status).toBe(400);
+    expect(replay.body).toMatchObject({ error: "complaint.challenge", data: { reason: "used" } });
+  });
+
+  it("limits posts per address and refuses photos that are not JPEG/PNG", async () => {
+    for (let i = 0; i < 3; i++) expect((await file({ description: `河道第${i}处有人倾倒垃圾` }, "198.51.100.3")).status).toBe(200);
+    const fourth = await file({}, "198.51.100.3");
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.error).toBe("rate_limited");
+    expect((await file({}, "198.51.100.4")).status).toBe(200);
+    const pdf = await file({ photos: [{ fileName: "x.jpg", contentBase64: Buffer.from("%PDF-1.7 not a photo").toString("base64") }] }, "198.51.100.5");
+    expect(pdf.status).toBe(400);
+    expect(pdf.body.data.issues[0].path).toBe("photos.0");
+  });
+
+  it("runs dispatch → investigate → resolve; the reporter tracks and reopens by receipt code", async () => {
+    const filed = await file({ description: "新河边养殖场粪污直排" }, "198.51.100.6");
+    const { receipt } = filed.body.data;
+    const [row] = await s.db.selectFrom("complaints").select("id").where("number", "=", filed.body.data.complaint.number).execute();
+    const staff = await TestClient.signIn(s.app, "eco.staff");
+    // Before dispatch the unit cannot see it; a staff member cannot dispatch.
+    expect((await staff.get(`/api/complaints/${row.id}`)).status).toBe(403);
+    expect((await admin.post(`/api/complaints/${row.id}/transitions`, { transition: "investigate" })).status).toBe(409);
+    const d = await admin.post(`/api/complaints/${row.id}/transitions`, { transition: "dispatch", unitId: eco.id, note: "已转中站生态环境分局办理" });
+    expect(d.body.data.state).toBe("dispatched");
+    expect((await staff.post(`/api/complaints/${row.id}/transitions`, { transition: "dispatch", unitId: eco.id })).status).toBe(403);
+    const other = await TestClient.signIn(s.app, "water.staff");
+    expect((await other.post(`/api/complaints/${row.id}/transitions`, { transition: "investigate" })).status).toBe(403);
+    expect((await staff.post(`/api/complaints/${row.id}/transitions`, { transition: "investigate", note: "已安排现场核查" })).body.data.state).toBe("investigating");
+    const noNote = await staff.post(`/api/complaints/${row.id}/transitions`, { transition: "resolve" });
+    expect(noNote.body.data.issues[0].path).toBe("note");
+    expect((await staff.post(`/api/complaints/${row.id}/transitions`, { transition: "resolve", note: "已责令养殖场停止排放并清理沟渠" })).body.data.state).toBe("resolved");
+
+    const tracked = await post("/api/public/complaints/track", { receipt: receipt.toLowerCase().replace(/(.{4})/g, "$1-") });
+    expect(tracked.status).toBe(200);
+    expect(tracked.body.data).toMatchObject({ state: "resolved", canReopen: true, unitName: "中站生态环境分局" });
+    expect(tracked.body.data.events.map((e: { note: string | null }) => e.note).filter(Boolean).at(-1)).toBe("已责令养殖场停止排放并清理沟渠");
+    expect(JSON.stringify(tracked.body.data)).not.toContain("用户");
+    expect((await post("/api/public/complaints/track", { receipt: "0000-0000-0000" })).body.error).toBe("complaint.receipt_unknown");
+    const reopened = await post("/api/public/complaints/reopen", { receipt, reason: "沟渠里还是有粪水", challenge: solved() });
+    expect(reopened.body.data).toMatchObject({ state: "received", reopenCount: 1 });
+  });
+
+  it("shows the contact only to who may see it, and audits every view", async () => {
+    const open = await file({ anonymous: false, contact: { name: "王五", phone: "13700000000" } }, "198.51.100.8");
+    const anon = await file({ anonymous: true, contact: { name: "赵六", phone: "13600000000" } }, "198.51.100.8");
+    const ids = await Promise.all([open, anon].map(async (r) => (await s.db.selectFrom("complaints").select("id").where("number", "=", r.body.data.complaint.number).executeTakeFirstOrThrow()).id));
+    for (const id of ids) await admin.post(`/api/complaints/${id}/transitions`, { transition: "dispatch", unitId: eco.id });
+    const head = await TestClient.signIn(s.app, "eco.head");
+    const staff = await TestClient.signIn(s.app, "eco.staff");
+    expect((await staff.post(`/api/complaints/${ids[0]}/contact`, { reason: "回访" })).status).toBe(403);
+    expect((await head.post(`/api/complaints/${ids[0]}/contact`, { reason: "回访" })).body.data).toEqual({ name: "王五", phone: "13700000000", email: null });
+    // An anonymous reporter's contact is for the office only.
+    expect((await head.post(`/api/complaints/${ids[1]}/contact`, { reason: "回访" })).status).toBe(403);
+    expect((await admin.post(`/api/complaints/${ids[1]}/contact`, { reason: "发放奖励" })).body.data.phone).toBe("13600000000");
+    const views = await s.db.selectFrom("audit_events").select(["entity_id", "actor_name", "data"]).where("action", "=", "complaint.contact.view").execute();
+    expect(views.filter((v) => ids.includes(v.entity_id!)).map((v) => [v.entity_id, (v.data as { reason: string }).reason])).toEqual([[ids[0], "回访"], [ids[1], "发放奖励"]]);
+  });
+
+  it("keeps user text as data: XSS payloads come back verbatim as JSON strings, never as HTML", async () => {
+    const r = await file({ description: `${XSS} 河边有人倾倒垃圾`, address: XSS }, "198.51.100.9");
+    expect(r.status).toBe(200);
+    const pub = await s.app.inject({ url: `/api/public/complaints/${r.body.data.complaint.number}` });
+    expect(pub.headers["content-type"]).toMatch(/^application\/json/);
+    expect(JSON.parse(pub.body).data.description).toBe(`${XSS} 河边有人倾倒垃圾`);
+    expect(pub.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("rewards: fraud flags send a claim to review; the proposer never approves; payouts are recorded", async () => {
+    const filed = await file({ wantsReward: true, contact: { phone: "13500000000" }, description: "白马门河排口夜间偷排废水" }, "198.51.100.10");
+    const id = (await s.db.selectFrom("complaints").select("id").where("number", "=", filed.body.data.complaint.number).executeTakeFirstOrThrow()).id;
+    const tier = (await admin.post("/api/rewards/tiers", { name: "一般线索", amount: 300 })).body.data;
+    expect((await admin.post(`/api/complaints/${id}/reward`, { tierId: tier.id })).body).toMatchObject({ error: "reward.refused", data: { reason: "not_substantiated" } });
+    await admin.post(`/api/complaints/${id}/transitions`, { transition: "dispatch", unitId: eco.id });
+    await admin.post(`/api/complaints/${id}/transitions`, { transition: "investigate" });
+    await admin.post(`/api/complaints/${id}/transitions`, { transition: "resolve", note: "查证属实，已立案查处" });
+    // A burst threshold of 1 flags any claim (its own post counts): the flag must then be reviewed before approval.
+    await writeSetting(s.db, "portal", { limits: { challengeDifficulty: 4, perAddressPerHour: 3 }, fraud: { burstCount: 1 } });
+    const proposed = (await admin.post(`/api/complaints/${id}/reward`, { tierId: tier.id })).body.data;
+    expect(proposed).toMatchObject({ state: "proposed", amount: 300, flags: [{ kind: "burst", count: 1 }] });
+    expect((await admin.post(`/api/rewards/${proposed.id}/decision`, { approve: true })).body.data).toEqual({ reason: "same_person" });
+    const second = await TestClient.signIn(s.app, "admin2");
+    expect((await second.post(`/api/rewards/${proposed.id}/decision`, { approve: true })).body.data).toEqual({ reason: "review_needed" });
+    await second.post(`/api/rewards/${proposed.id}/review`, { note: "电话核实举报人，非企业员工" });
+    expect((await second.post(`/api/rewards/${proposed.id}/decision`, { approve: true })).body.data.state).toBe("approved");
+    const paid = await admin.post(`/api/rewards/${proposed.id}/payout`, { method: "bank_transfer", reference: "ZZ-2024-017" });
+    expect(paid.body.data).toMatchObject({ state: "paid", payoutMethod: "bank_transfer", payoutReference: "ZZ-2024-017" });
+    const tracked = await post("/api/public/complaints/track", { receipt: filed.body.data.receipt });
+    expect(tracked.body.data.reward).toMatchObject({ state: "paid", amount: 300 });
+  });
+});
