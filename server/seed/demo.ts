@@ -12,6 +12,7 @@ import { userCreator } from "../commands/userCreator";
 import { countUnits } from "../repositories/unit.repository";
 import { DEMO_UNITS } from "./units";
 import { seedDemoMonitoring } from "./demoMonitoring";
+import { seedDemoRegistries } from "./demoRegistries";
 import { readFileSync } from "node:fs";
 import { planImporter } from "../commands/planImporter";
 import { parseWithDirectory } from "../plans/parseWithDirectory";
@@ -72,6 +73,7 @@ export async function seedDemoDistrict(db: Kysely<DB>, fixedPassword?: string): 
       creds.push({ ...d, password });
     }
     await seedDemoMonitoring(ctx, ids);
+    await seedDemoRegistries(ctx, ids);
     // The district's campaign plan, imported as the office would: parsed against the directory just created.
     const plan = await parseWithDirectory(trx, SEED_PLAN_TEXT);
     if (plan.unknownUnits.length || plan.year === null) throw new Error(`seed plan does not parse cleanly: ${JSON.stringify(plan.unknownUnits)}`);

@@ -1,13 +1,107 @@
 /**
- * @module Authorization matrix rows of one area — Campaign registries (issue 5): black-odorous water bodies, outfalls, 清四乱, drinking sources, enterprises, facilities, river chiefs.
- * See ./area.ts for the format.
+ * @module Authorization matrix rows of one area — Campaign registries (issue 5): rivers and river chiefs,
+ * black-odorous water bodies, outfalls, 清四乱, and the framework's common routes of each. See ./area.ts for the
+ * format. Every registry gets the same rows for its common routes (`commonRows`); fixtures are records kept by
+ * the test unit, so S cells (a unit's own records) are allowed and the office's A cells too.
  */
-import { defineMatrixArea } from "./area";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema";
+import type { CommandContext } from "../../context";
+import { defineMatrixArea, type MatrixBase, type Sample } from "./area";
+import { riverSaver } from "../../commands/riverSaver";
+import { riverChiefSaver } from "../../commands/riverChiefSaver";
+import { registryAttacher } from "../../commands/registryAttacher";
+import { FileStore, SHARED_TEMP_FILES_DIR } from "../../repositories/file.repository";
+import { xlsxOf } from "../../registries/testSheets";
+import { PNG_1X1 } from "../../routes/supervision/testFixtures";
+
+/** Rows of the common routes of registry `key` (`map`: whether it has a map). */
+function commonRows(key: string, map = true): string {
+  const b = `/api/registries/${key}`;
+  return `
+GET ${b}                             D A A A A A A
+${map ? `GET ${b}/map                         D A A A A A A` : ""}
+GET ${b}/template.xlsx               D A A A A A A
+GET ${b}/export.xlsx                 D A A A A A A
+POST ${b}/import/check               D A S S D D D
+POST ${b}/import                     D A S S D D D
+GET ${b}/:id                         D A A A A A A
+POST ${b}                            D A S S D D D
+PATCH ${b}/:id                       D A S S D D D
+GET ${b}/:id/history                 D A A A A A A
+POST ${b}/:id/attachments            D A S S D D D
+GET ${b}/:id/attachments/:attachmentId D A A A A A A
+`;
+}
+
+/** Fixture records and files. */
+interface Fixture {
+  riverId: string;
+  riverAttachmentId: string;
+  chiefId: string;
+  chiefAttachmentId: string;
+  riverSheet: string;
+  chiefSheet: string;
+}
+
+const system = <T>(db: Kysely<DB>, fn: (ctx: CommandContext) => Promise<T>) =>
+  db.transaction().execute((trx) => fn({ trx, actor: null, ip: null, correlationId: "matrix" }));
+
+/** Requests of the common routes of a registry, given a record id, its attachment, a create body and a sheet. */
+function commonRequests(key: string, rec: (f: Fixture) => { id: string; attachmentId: string }, create: (f: Fixture, b: MatrixBase, n: number) => unknown, patch: (n: number) => unknown, sheet: (f: Fixture) => string, map = true) {
+  const b = `/api/registries/${key}`;
+  const out: Record<string, (f: Fixture, base: MatrixBase, n: number) => Sample> = {
+    [`GET ${b}`]: () => ({ url: b }),
+    [`GET ${b}/template.xlsx`]: () => ({ url: `${b}/template.xlsx` }),
+    [`GET ${b}/export.xlsx`]: () => ({ url: `${b}/export.xlsx` }),
+    [`POST ${b}/import/check`]: (f) => ({ url: `${b}/import/check`, body: { fileName: "台账.xlsx", contentBase64: sheet(f) } }),
+    [`POST ${b}/import`]: (f) => ({ url: `${b}/import`, body: { fileName: "台账.xlsx", contentBase64: sheet(f) } }),
+    [`GET ${b}/:id`]: (f) => ({ url: `${b}/${rec(f).id}` }),
+    [`POST ${b}`]: (f, base, n) => ({ url: b, body: create(f, base, n) }),
+    [`PATCH ${b}/:id`]: (f, _b, n) => ({ url: `${b}/${rec(f).id}`, body: patch(n) }),
+    [`GET ${b}/:id/history`]: (f) => ({ url: `${b}/${rec(f).id}/history` }),
+    [`POST ${b}/:id/attachments`]: (f) => ({ url: `${b}/${rec(f).id}/attachments`, body: { fileName: "现场.png", contentBase64: PNG_1X1.toString("base64") } }),
+    [`GET ${b}/:id/attachments/:attachmentId`]: (f) => ({ url: `${b}/${rec(f).id}/attachments/${rec(f).attachmentId}` }),
+  };
+  if (map) out[`GET ${b}/map`] = () => ({ url: `${b}/map` });
+  return out;
+}
 
 /** The area's rows, fixtures and requests. */
-export const registriesMatrix = defineMatrixArea({
+export const registriesMatrix = defineMatrixArea<Fixture>({
   name: "registries",
   table: `
+${commonRows("rivers")}
+${commonRows("river-chiefs", false)}
+GET /api/registries/tasks             D A A A A A A
+POST /api/registries/tasks/:id/close  D A D D D D D
 `,
-  requests: {},
+  async fixture(base) {
+    const files = new FileStore(SHARED_TEMP_FILES_DIR);
+    return system(base.db, async (ctx) => {
+      const river = await riverSaver(ctx, undefined, { name: "矩阵河", kind: "river", unitId: base.unitId });
+      const chief = await riverChiefSaver(ctx, undefined, { riverId: river.id, level: "village", name: "矩阵河长", position: "村委会主任", unitId: base.unitId });
+      const attach = (registry: string, recordId: string) =>
+        registryAttacher(ctx, { registry, recordId, unitId: base.unitId, purpose: "photo", fileName: "a.png", bytes: PNG_1X1, caption: null, files });
+      const unitName = (await ctx.trx.selectFrom("units").select("name").where("id", "=", base.unitId).executeTakeFirstOrThrow()).name;
+      const b64 = async (sheet: string, rows: (string | number | null)[][]) => (await xlsxOf(sheet, rows)).toString("base64");
+      return {
+        riverId: river.id,
+        riverAttachmentId: (await attach("river", river.id)).id,
+        chiefId: chief.id,
+        chiefAttachmentId: (await attach("river_chief", chief.id)).id,
+        riverSheet: await b64("河湖名录", [["名称", "类型", "负责单位"], ["矩阵导入河", "河流", unitName]]),
+        chiefSheet: await b64("河湖长名录", [["河湖", "级别", "姓名", "职务", "所属单位"], ["矩阵河", "村级河湖长", "导入河长", "村支书", unitName]]),
+      };
+    });
+  },
+  requests: {
+    ...commonRequests("rivers", (f) => ({ id: f.riverId, attachmentId: f.riverAttachmentId }),
+      (_f, b, n) => ({ name: `矩阵新河${n}`, kind: "river", unitId: b.unitId }), (n) => ({ note: `备注${n}` }), (f) => f.riverSheet),
+    ...commonRequests("river-chiefs", (f) => ({ id: f.chiefId, attachmentId: f.chiefAttachmentId }),
+      (f, b, n) => ({ riverId: f.riverId, level: "village", name: `河长${n}`, position: "村支书", unitId: b.unitId }), (n) => ({ reach: `第${n}段` }), (f) => f.chiefSheet, false),
+    "GET /api/registries/tasks": () => ({ url: "/api/registries/tasks" }),
+    // No task exists in the fixture: an authorized close gets 404, a denied one 403 before the lookup.
+    "POST /api/registries/tasks/:id/close": () => ({ url: "/api/registries/tasks/00000000-0000-4000-8000-000000000000/close", body: { note: "已处理" }, allowStatus: 404 }),
+  },
 });

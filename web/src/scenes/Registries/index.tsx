@@ -1,10 +1,27 @@
 /**
- * @module The registries area: its own nested routes under /registries/* (one lazy chunk for the area's entry; its pages may
- * be lazy chunks of their own). Still the 建设中 page until the area's scenes land.
+ * @module The registries area (台账): its nested routes under /registries/* — the overview, the river register and
+ * 河湖长 directory, and each campaign registry's list and detail pages — each page a lazy chunk of its own.
  */
-import AreaScene from "../Area/AreaScene";
+import { lazy, Suspense } from "react";
+import { Route, Routes } from "react-router";
+import { NotFound, PageLoading } from "../../components/Status";
+
+const HomeScene = lazy(() => import("./HomeScene"));
+const RiversScene = lazy(() => import("./rivers/RiversScene"));
+const RiverScene = lazy(() => import("./rivers/RiverScene"));
+const ChiefsScene = lazy(() => import("./rivers/ChiefsScene"));
 
 /** Routes of the area. */
 export default function RegistriesArea() {
-  return <AreaScene area="registries" />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route index element={<HomeScene />} />
+        <Route path="rivers" element={<RiversScene />} />
+        <Route path="rivers/:id" element={<RiverScene />} />
+        <Route path="river-chiefs" element={<ChiefsScene />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
 }
