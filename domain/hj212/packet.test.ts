@@ -64,3 +64,14 @@ describe("parsePacket", () => {
     expect(cp.factors).toEqual([{ code: "i13005", fields: { Info: "40" } }]);
   });
 });
+
+describe("a second CP in the header", () => {
+  it.each([
+    "QN=20210409144811357;ST=21;CN=9014;PW=123456;CP= &&&&D2;MN=A1;Flag=5;CP=&&&&", // found by npm run fuzz, seed 7
+    "QN=20210409144811357;ST=21;CN=9014;XCP =&&x;PW=123456;MN=A1;Flag=5;CP=&&&&",
+  ])("is refused as a duplicate field, since written back it would be read as the CP area: %s", (segment) => {
+    const r = parsePacket(segment);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatchObject({ code: "packet.field_duplicate", detail: "CP" });
+  });
+});

@@ -121,7 +121,11 @@ export function parsePacket(segment: string): PacketResult {
         case "Flag": if (flag !== undefined) duplicate = key; flag = value; break;
         case "PNUM": if (pnum !== undefined) duplicate = key; pnum = value; break;
         case "PNO": if (pno !== undefined) duplicate = key; pno = value; break;
-        default: if (key.length || value.length) extra.push({ key, value });
+        // A second CP in the header ("CP= &&…", "XCP =&&…"): written back it would read as the CP area itself.
+        case "CP": duplicate = key; break;
+        default:
+          if ((key + "=" + value).includes("CP=&&")) duplicate = "CP";
+          else if (key.length || value.length) extra.push({ key, value });
       }
       if (duplicate) return { ok: false, reason: reject("packet.field_duplicate", duplicate) };
     }
