@@ -40,7 +40,12 @@ describe("evaluateRule", () => {
     ["AND: COD over, pH fine", [cod, ph], "and", { w01018: { t: now, value: 120 }, w01001: { t: now, value: 7 } }, {}, false],
     ["OR: COD over, pH fine", [cod, ph], "or", { w01018: { t: now, value: 120 }, w01001: { t: now, value: 7 } }, {}, true],
     ["AND: COD over, pH 5.5", [cod, ph], "and", { w01018: { t: now, value: 120 }, w01001: { t: now, value: 5.5 } }, {}, true],
-    ["no value: not met", [cod], "and", {}, {}, false],
+    ["no value: unknown", [cod], "and", {}, {}, null],
+    ["a marked latest value: unknown", [cod], "and", { w01018: { t: now, value: null } }, {}, null],
+    ["AND: unknown and false → false", [cod, ph], "and", { w01001: { t: now, value: 7 } }, {}, false],
+    ["AND: unknown and true → unknown", [cod, ph], "and", { w01001: { t: now, value: 5 } }, {}, null],
+    ["OR: unknown and true → true", [cod, ph], "or", { w01001: { t: now, value: 5 } }, {}, true],
+    ["OR: unknown and false → unknown", [cod, ph], "or", { w01001: { t: now, value: 7 } }, {}, null],
     ["no data for 31 min", [noData], "and", {}, { w01018: now - 31 * MIN }, true],
     ["data 29 min ago", [noData], "and", {}, { w01018: now - 29 * MIN }, false],
     ["never any data", [noData], "and", {}, {}, true],
@@ -66,6 +71,7 @@ describe("state machine (persistence 10 min)", () => {
     ["met again before acknowledgement reactivates", P, { met: true, at: 40 * MIN }, 30 * MIN, { active: false, acknowledged: false }, "reactivate", 30 * MIN],
     ["an older value moves the start back", P, { met: true, at: 5 * MIN }, 8 * MIN, null, "pending", 5 * MIN],
     ["not met, nothing open", P, { met: false, at: 0 }, 0, null, "none", null],
+    ["unknown keeps the wait and the alarm", P, { met: null, at: 30 * MIN }, 5 * MIN, { active: true, acknowledged: false }, "none", 5 * MIN],
   ] as const)("%s", (_, persistence, ev, since, alarm, transition, pendingSince) => {
     expect(nextState(ev, { pendingSince: since }, alarm, persistence)).toEqual({ transition, pendingSince });
   });
@@ -143,5 +149,19 @@ describe("noncompliance (40 CFR 403.8 SNC criteria over six months)", () => {
     ]);
     expect(r.status).toBe("violation");
     expect(r.factors.map((f) => f.status)).toEqual(["compliant", "violation"]);
+  });
+});
+
+describe("describeOutcome", () => {
+  it("names the values, limits and their basis", async () => {
+    const { describeOutcome } = await import("./describe");
+    const conditions: Condition[] = [th("w21003", "target_class"), { kind: "no_data", factor: null, minutes: 30 }];
+    const text = describeOutcome(conditions, [
+      { met: true, value: 2.31, limit: { upper: 1, lower: null }, t: 0 },
+      { met: false, value: 3, limit: null, t: 0 },
+    ], "or");
+    expect(text).toBe("氨氮 2.31 > 1（目标类别限值）");
+    expect(describeOutcome([{ kind: "no_data", factor: "w01018", minutes: 30 }], [{ met: true, value: 45.5, limit: null, t: 0 }], "and"))
+      .toBe("化学需氧量已 45 分钟无数据（阈值 30 分钟）");
   });
 });

@@ -3,7 +3,9 @@
  * point's permit (point_limits: upper/lower, project decision 9), from the GB 3838-2002 Table 1 limit of the point's
  * target class (DO is a lower bound, pH the 6–9 range), or from a fixed value; `multiple` scales an upper limit (1.5
  * = alarm at 1.5 × the limit). A no-data condition holds when a factor (or any factor) has sent nothing for N
- * minutes. Conditions combine with AND or OR; a condition that cannot be judged (no value, no limit) is not met.
+ * minutes. Conditions combine with AND or OR. A condition that cannot be judged — no limit, no value, or a latest
+ * value that is marked (M, C, F, D …), failed QC or was rejected in review — is unknown: an unknown rule neither
+ * raises nor clears an alarm (maintenance does not end an exceedance, and a bad value does not start one).
  */
 import { classLimits, table1Item, type WaterBody } from "../standards/gb3838";
 
@@ -53,15 +55,16 @@ export interface AppliedLimit {
   lower: number | null;
 }
 
-/** The latest usable value of a factor. */
+/** The latest value of a factor. */
 export interface LatestValue {
   t: number;
-  value: number;
+  /** Null when the latest value cannot be used (no number, marked, failed QC, rejected). */
+  value: number | null;
 }
 
 /** What the rule is judged on. */
 export interface Snapshot {
-  /** Latest usable value by factor. */
+  /** Latest value by factor. */
   latest: Readonly<Record<string, LatestValue | undefined>>;
   /** Data time of the newest value by factor, and under "*" of any factor (null: never). */
   lastDataAt: Readonly<Record<string, number | null | undefined>>;
@@ -70,7 +73,8 @@ export interface Snapshot {
 
 /** How one condition came out. */
 export interface ConditionResult {
-  met: boolean;
+  /** Null: cannot be judged. */
+  met: boolean | null;
   /** The value judged (thresholds), or the minutes without data. */
   value: number | null;
   limit: AppliedLimit | null;
@@ -111,13 +115,14 @@ export function evaluateCondition(c: Condition, p: PointLimits, s: Snapshot): Co
   }
   const limit = thresholdLimit(c, p);
   const v = s.latest[c.factor];
-  if (!limit || !v) return { met: false, value: v?.value ?? null, limit, t: v?.t ?? null };
+  if (!limit || !v || v.value === null) return { met: null, value: v?.value ?? null, limit, t: v?.t ?? null };
   return { met: breaks(v.value, limit), value: v.value, limit, t: v.t };
 }
 
 /** The outcome of a rule. */
 export interface RuleOutcome {
-  met: boolean;
+  /** Null: cannot be judged (AND with an unknown and no false condition; OR with an unknown and no true one). */
+  met: boolean | null;
   /** Newest data time among the values judged (null when only no-data conditions were judged). */
   dataTime: number | null;
   results: ConditionResult[];
@@ -129,7 +134,11 @@ export interface RuleOutcome {
  */
 export function evaluateRule(logic: RuleLogic, p: PointLimits, s: Snapshot): RuleOutcome {
   const results = logic.conditions.map((c) => evaluateCondition(c, p, s));
-  const met = results.length > 0 && (logic.combinator === "and" ? results.every((r) => r.met) : results.some((r) => r.met));
+  const ms = results.map((r) => r.met);
+  let met: boolean | null;
+  if (!ms.length) met = false;
+  else if (logic.combinator === "and") met = ms.includes(false) ? false : ms.includes(null) ? null : true;
+  else met = ms.includes(true) ? true : ms.includes(null) ? null : false;
   const times = logic.conditions.flatMap((c, i) => (c.kind === "threshold" && results[i].t !== null ? [results[i].t!] : []));
   return { met, dataTime: times.length ? Math.max(...times) : null, results };
 }

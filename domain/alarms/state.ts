@@ -3,7 +3,7 @@
  * condition must hold for the persistence time (measured in data time, so a burst of late uploads is judged as
  * the instrument saw it) before the alarm is raised. While one alarm of a rule and point is open — active, or
  * cleared but not yet acknowledged — a new occurrence reactivates it instead of opening another (deduplication). An
- * alarm closes when it is both cleared and acknowledged.
+ * alarm closes when it is both cleared and acknowledged. An evaluation that cannot be judged changes nothing.
  */
 
 /** The stored evaluation state of a rule at a point. */
@@ -31,7 +31,9 @@ export interface Next {
  * The transition for an evaluation of a rule at time `at` (data time; wall time for no-data rules).
  * @example nextState({ met: true, at: 600_000 }, { pendingSince: 0 }, null, 600_000) // { transition: "raise", pendingSince: 0 }
  */
-export function nextState(ev: { met: boolean; at: number }, state: RuleState, alarm: OpenAlarm | null, persistenceMs: number): Next {
+export function nextState(ev: { met: boolean | null; at: number }, state: RuleState, alarm: OpenAlarm | null, persistenceMs: number): Next {
+  // Unknown (marked or failed values): nothing changes, the wait for persistence included.
+  if (ev.met === null) return { transition: "none", pendingSince: state.pendingSince };
   if (!ev.met) return { transition: alarm?.active ? "clear" : "none", pendingSince: null };
   const since = state.pendingSince === null ? ev.at : Math.min(state.pendingSince, ev.at);
   if (alarm?.active) return { transition: "hold", pendingSince: since };
