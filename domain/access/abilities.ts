@@ -16,6 +16,8 @@ export const ABILITY_NAMES = [
   "monitoring.read",
   "alarm.read",
   "complaint.read",
+  "complaint.triage",
+  "reward.read",
 ] as const;
 
 /** One global ability. */

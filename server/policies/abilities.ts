@@ -9,6 +9,7 @@ import { canManageUnits } from "./unit.policy";
 import { canReadAudit } from "./audit.policy";
 import { canManagePlans, canReadPlans } from "./plan.policy";
 import type { AbilityName } from "../../domain/access/abilities";
+import { canReadRewards, canTriageComplaints } from "./complaint.policy";
 
 export type { AbilityName };
 
@@ -27,5 +28,7 @@ export function abilitiesOf(a: Actor): Record<AbilityName, boolean> {
     "monitoring.read": true,
     "alarm.read": staff || has(a, "monitoring_operator", "river_chief"),
     "complaint.read": staff || has(a, "river_chief"),
+    "complaint.triage": canTriageComplaints(a),
+    "reward.read": canReadRewards(a),
   };
 }

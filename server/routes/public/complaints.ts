@@ -11,6 +11,7 @@ import { complaintFiler, receiptHash } from "../../commands/complaintFiler";
 import { complaintReopener } from "../../commands/complaintHandler";
 import { ChallengeFailed, NotFound, ReceiptUnknown } from "../../errors";
 import { checkChallenge, issueChallenge } from "../../crypto/challenge";
+import { masterKey } from "../../crypto/secretKey";
 import { presentCategory, presentPublicComplaint, presentReporterReward } from "../../presenters/presentComplaint";
 import { complaintsNear, findComplaint, findComplaintByNumber, findComplaintByReceipt, listComplaints, listEvents, listPhotos, countByState } from "../../repositories/complaint.repository";
 import { listCategories, portalSettings, useChallenge } from "../../repositories/complaintCatalog.repository";
@@ -40,6 +41,7 @@ async function spendChallenge(trx: Transaction<DB> | Kysely<DB>, answer: { token
 
 /** Registers /api/public/complaints*. */
 export function publicComplaintRoutes(app: FastifyInstance, { db, readDb }: RouteDeps, files: FileStore) {
+  if (masterKey().demo) app.log.warn("QINGLIU_SECRET_KEY is not set: reporters' contacts are encrypted with the public DEMO key — set QINGLIU_SECRET_KEY (openssl rand -hex 32) before real use");
   const challenges = new SlidingLimiter(30, 60_000);
   const lookups = new SlidingLimiter(20, 60_000);
 

@@ -22,6 +22,11 @@ const KNOWN_IDS = new Set([
   "unavailable",
   "internal",
   "network",
+  "complaint.challenge",
+  "complaint.state",
+  "complaint.reopen_refused",
+  "complaint.receipt_unknown",
+  "reward.refused",
 ]);
 
 /**

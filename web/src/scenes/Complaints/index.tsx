@@ -1,10 +1,25 @@
 /**
- * @module The complaints area: its own nested routes under /complaints/* (one lazy chunk for the area's entry; its pages may
- * be lazy chunks of their own). Still the 建设中 page until the area's scenes land.
+ * @module The complaints area for staff (/complaints/*): the triage list, one complaint with its steps, rewards, and
+ * the office's settings (response templates, categories, reward tiers, Open311 keys). Each page a lazy chunk.
  */
-import AreaScene from "../Area/AreaScene";
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
+import { NotFound } from "../../components/Status";
+
+const ListScene = lazy(() => import("./ListScene"));
+const DetailScene = lazy(() => import("./DetailScene"));
+const RewardsScene = lazy(() => import("./RewardsScene"));
+const SettingsScene = lazy(() => import("./SettingsScene"));
 
 /** Routes of the area. */
 export default function ComplaintsArea() {
-  return <AreaScene area="complaints" />;
+  return (
+    <Routes>
+      <Route index element={<ListScene />} />
+      <Route path="rewards" element={<RewardsScene />} />
+      <Route path="settings" element={<SettingsScene />} />
+      <Route path=":id" element={<DetailScene />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
 }
