@@ -8,8 +8,9 @@ import { registriesMatrix } from "./registries";
 import { qualityMatrix } from "./quality";
 import { publicMatrix } from "./public";
 import { productionMatrix } from "./production";
+import { enterprisesMatrix } from "./enterprises";
 
 /** The areas, in no particular order (a route may appear in one area only). */
 export const MATRIX_AREAS: MatrixArea<any>[] = [
-  supervisionMatrix, monitoringMatrix, registriesMatrix, qualityMatrix, publicMatrix, productionMatrix,
+  supervisionMatrix, monitoringMatrix, registriesMatrix, enterprisesMatrix, qualityMatrix, publicMatrix, productionMatrix,
 ];

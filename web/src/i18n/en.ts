@@ -10,6 +10,7 @@ import { alarmsEn } from "./areas/alarms.en";
 import { complaintsEn } from "./areas/complaints.en";
 import { reportsEn } from "./areas/reports.en";
 import { devicesEn } from "./areas/devices.en";
+import { enterprisesEn } from "./areas/enterprises.en";
 export const en: Record<MessageKey, string> = {
   ...supervisionEn,
   ...registriesEn,
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...complaintsEn,
   ...reportsEn,
   ...devicesEn,
+  ...enterprisesEn,
 
   "app.name": "Qingliu",
   "app.title": "Qingliu · Zhongzhan District Water Pollution Control",

@@ -8,6 +8,7 @@ import { alarmsZh } from "./areas/alarms.zh";
 import { complaintsZh } from "./areas/complaints.zh";
 import { reportsZh } from "./areas/reports.zh";
 import { devicesZh } from "./areas/devices.zh";
+import { enterprisesZh } from "./areas/enterprises.zh";
 
 /** Chinese dictionary: the shell's and monitoring's keys here, the other areas' from ./areas/*.zh.ts. */
 export const zh = {
@@ -17,6 +18,7 @@ export const zh = {
   ...complaintsZh,
   ...reportsZh,
   ...devicesZh,
+  ...enterprisesZh,
 
   "app.name": "清流",
   "app.title": "清流 · 中站区水污染防治攻坚平台",
