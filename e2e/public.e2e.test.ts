@@ -10,6 +10,8 @@ import { E2E_PASSWORD, startE2E, type E2E } from "./harness";
  * (an executed payload) fails the test. Screenshots are saved as test-results/public-*.png and looked at.
  */
 const PHONE = { width: 390, height: 844 };
+/** Staff work at a desk: the signed-in shell's side menu is laid out for wider screens. */
+const DESK = { width: 1280, height: 860 };
 const GPS_PHOTO = new URL("../server/documents/fixtures/photo-gps.jpg", import.meta.url).pathname;
 const XSS = `<img src=x onerror="alert('xss')">`;
 
@@ -21,8 +23,8 @@ describe("public portal e2e (phone)", () => {
   }, 120_000);
   afterAll(() => e?.close());
 
-  const phone = async () => {
-    const page = await e.newPage(PHONE);
+  const phone = async (viewport = PHONE) => {
+    const page = await e.newPage(viewport);
     page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
     return page;
   };
@@ -37,6 +39,7 @@ describe("public portal e2e (phone)", () => {
     await page.getByTestId(testId).click();
     await page.keyboard.type(text);
     await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
+    await page.keyboard.press("Escape");
   }
 
   it("shows the public pages without signing in", async () => {
@@ -79,8 +82,8 @@ describe("public portal e2e (phone)", () => {
     expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await e.shot(citizen, "public-06-receipt");
 
-    // The office dispatches it (phone size too).
-    const admin = await phone();
+    // The office dispatches it.
+    const admin = await phone(DESK);
     await signIn(admin, "admin");
     await admin.goto(`${e.server.url}/complaints`);
     const row = admin.getByTestId("complaints-table").locator("tr", { hasText: "白马门河排口夜间偷排" });
@@ -97,7 +100,7 @@ describe("public portal e2e (phone)", () => {
     const complaintUrl = admin.url();
 
     // The unit investigates and resolves it, starting from a response template.
-    const unit = await phone();
+    const unit = await phone(DESK);
     await signIn(unit, "eco.staff");
     await unit.goto(complaintUrl);
     await unit.getByTestId("complaint-action-investigate").click();

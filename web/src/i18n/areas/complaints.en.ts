@@ -5,6 +5,9 @@ import type { complaintsZh } from "./complaints.zh";
 
 /** English dictionary of the area. */
 export const complaintsEn: Record<keyof typeof complaintsZh, string> = {
+  "public.brand": "Qingliu · Public",
+  "public.receivedCount": "Received",
+  "public.addPhoto": "Choose photos",
   "public.nav.home": "Home",
   "public.nav.water": "Water quality",
   "public.nav.blackOdorous": "Black-odorous waters",

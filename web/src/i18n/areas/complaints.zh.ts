@@ -4,6 +4,9 @@
  * Each area keeps its own pair of files so areas built side by side do not edit the same lines.
  */
 export const complaintsZh = {
+  "public.brand": "清流 · 信息公开",
+  "public.receivedCount": "受理总数",
+  "public.addPhoto": "选择照片",
   "public.nav.home": "首页",
   "public.nav.water": "水质",
   "public.nav.blackOdorous": "黑臭水体",

@@ -43,7 +43,7 @@ export default function DetailScene() {
   const templates = useQuery({ queryKey: ["complaint-templates"], queryFn: listTemplates, enabled: Boolean(c) });
   const tiers = useQuery({ queryKey: ["reward-tiers"], queryFn: listTiers, enabled: Boolean(policy.proposeReward) });
   const done = (r: { data: StaffComplaint }) => { qc.setQueryData(["complaint", id], r); void qc.invalidateQueries({ queryKey: ["complaints"] }); setNote(""); setInternalNote(""); message.success(t("common.saved")); };
-  const step = useMutation({ mutationFn: (transition: Transition) => transitionComplaint(id, { transition, unitId, note: note || null, internalNote: internalNote || null, confirmed }), onSuccess: done });
+  const step = useMutation({ mutationFn: (transition: Transition) => transitionComplaint(id, { transition, unitId: unitId ?? c?.unitId ?? undefined, note: note || null, internalNote: internalNote || null, confirmed }), onSuccess: done });
   const merge = useMutation({ mutationFn: () => mergeComplaint(id, mergeInto, note || undefined), onSuccess: done });
   const reveal = useMutation({ mutationFn: () => revealContact(id, reason), onSuccess: (r) => setContact(r.data) });
   const reward = useMutation({ mutationFn: () => proposeReward(id, tierId!), onSuccess: () => message.success(t("complaints.rewardProposed")) });
@@ -91,7 +91,7 @@ export default function DetailScene() {
                 onChange={(v) => setNote(stepTemplates.find((tp) => tp.id === v)?.body ?? "")} />
             )}
             {(steps.includes("dispatch") || steps.includes("redispatch")) && (
-              <Select showSearch optionFilterProp="label" placeholder={t("complaints.chooseUnit")} style={{ width: "100%", marginBottom: 8 }} value={unitId} onChange={setUnitId}
+              <Select showSearch optionFilterProp="label" placeholder={t("complaints.chooseUnit")} style={{ width: "100%", marginBottom: 8 }} value={unitId ?? c.unitId ?? undefined} onChange={setUnitId}
                 options={units.options} loading={units.loading} data-testid="complaint-unit" />
             )}
             <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t("complaints.noteHint")} maxLength={4000} data-testid="complaint-note" />

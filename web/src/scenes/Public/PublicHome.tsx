@@ -65,7 +65,7 @@ export default function PublicHome() {
       </Section>
       <Section title={t("public.complaintFigures")} testId="public-complaint-figures" extra={<Link to="/public/complaints">{t("public.nav.complaints")}</Link>}>
         <Space size="large" wrap>
-          <Statistic title={t("public.received")} value={total} />
+          <Statistic title={t("public.receivedCount")} value={total} />
           <Statistic title={t("public.closed")} value={done} />
           <Statistic title={t("public.inProgress")} value={(c.received ?? 0) + (c.dispatched ?? 0) + (c.investigating ?? 0)} />
         </Space>

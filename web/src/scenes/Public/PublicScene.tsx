@@ -36,8 +36,8 @@ export default function PublicScene() {
   return (
     <Layout style={{ minHeight: "100vh", background: "#f3f7f9" }}>
       <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between", background: "#0e7490", padding: "0 12px", height: 52, lineHeight: "52px" }}>
-        <Link to="/public" style={{ color: "#fff" }}>
-          <Typography.Text strong style={{ color: "#fff", fontSize: 16 }}>{t("app.title")} · {t("menu.public")}</Typography.Text>
+        <Link to="/public" style={{ color: "#fff", minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+          <Typography.Text strong style={{ color: "#fff", fontSize: 16 }}>{t("public.brand")}</Typography.Text>
         </Link>
         <span style={{ filter: "invert(1)" }}><LangSwitch /></span>
       </Layout.Header>

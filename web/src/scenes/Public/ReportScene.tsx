@@ -5,7 +5,8 @@
  * the reporter's identity from the handling unit. Similar open complaints nearby are shown before sending. The
  * receipt code is shown once, to keep.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { CameraOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Checkbox, Form, Input, Result, Select, Typography } from "antd";
 import { Link } from "react-router";
@@ -35,6 +36,7 @@ export default function ReportScene() {
   const [wantsReward, setWantsReward] = useState(false);
   const [contact, setContact] = useState({ name: "", phone: "", email: "" });
   const [similar, setSimilar] = useState<PublicComplaint[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!point) return;
@@ -106,7 +108,8 @@ export default function ReportScene() {
           <Input value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={200} placeholder={t("public.subjectHint")} data-testid="report-subject" />
         </Form.Item>
         <Form.Item label={t("public.photos")} validateStatus={photoError || fieldError("photos") ? "error" : undefined} help={photoError ?? fieldError("photos") ?? t("public.photosHint")}>
-          <input type="file" accept="image/jpeg,image/png" multiple onChange={(e) => { addPhotos(e.target.files); e.target.value = ""; }} data-testid="report-photos" />
+          <input ref={fileInput} type="file" accept="image/jpeg,image/png" multiple hidden onChange={(e) => { addPhotos(e.target.files); e.target.value = ""; }} data-testid="report-photos" />
+          <Button icon={<CameraOutlined />} onClick={() => fileInput.current?.click()} disabled={photos.length >= MAX_PHOTOS}>{t("public.addPhoto")}</Button>
           <div style={{ display: "flex", gap: 8, marginTop: 8, flexWrap: "wrap" }}>
             {photos.map((f, i) => (
               <span key={`${f.name}-${i}`} style={{ fontSize: 12, background: "#f3f4f6", padding: "2px 8px", borderRadius: 10 }} data-testid="report-photo">

@@ -20,7 +20,7 @@ export function ClassTag({ c }: { c: number | null }) {
   const t = useT();
   if (c === null) return <Tag>{t("public.noData")}</Tag>;
   const hex = classColour(c as WaterClass).hex;
-  return <Tag color={hex} style={{ color: c === 4 ? "#1f2937" : "#fff" }}>{classLabel(c as WaterClass)}</Tag>;
+  return <Tag style={{ background: hex, borderColor: hex, color: c === 4 ? "#1f2937" : "#fff" }}>{classLabel(c as WaterClass)}</Tag>;
 }
 
 /** /public/water */
