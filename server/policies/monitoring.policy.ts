@@ -12,6 +12,11 @@ import { definePolicy, has, type Actor } from "./cancan";
 export const canManageMonitoring = (a: Actor) => has(a, "office_admin", "monitoring_operator");
 /** Whether the actor may import lab results. */
 export const canImportLabResults = (a: Actor) => has(a, "office_admin", "monitoring_operator");
+/**
+ * Whether the actor may change the monitoring settings (eco-flow warning levels, river-grade thresholds): they
+ * decide how the campaign's waters are judged, so they are the campaign office's.
+ */
+export const canChangeMonitoringSettings = (a: Actor) => has(a, "office_admin");
 /** Whether the actor may correct readings (a new version with a reason). */
 export const canCorrectReadings = (a: Actor) => has(a, "monitoring_operator");
 

@@ -201,3 +201,67 @@ export async function pointReadings(
     order by r.t, r.factor`.execute(db);
   return r.rows.map((row) => ({ ...row, t: new Date(row.t) }));
 }
+
+/** One factor's mean over a Beijing month at one point, from readings of one period. */
+export interface MonthlyMeanRow {
+  point_id: string;
+  /** "YYYY-MM", Beijing time. */
+  month: string;
+  factor: string;
+  period: ReadingPeriod;
+  mean: number;
+  n: number;
+}
+
+/**
+ * Beijing-month means of every factor at `pointIds` in [from, to) over current versions, per period: below-DL values
+ * at ½·DL (project decision 4); values QC-failed (qc_flag 4) or invalidated (null) take no part.
+ */
+export async function monthlyMeansOf(
+  db: Kysely<DB>,
+  q: { pointIds: readonly string[]; from: Date; to: Date; periods: readonly ReadingPeriod[] },
+): Promise<MonthlyMeanRow[]> {
+  if (q.pointIds.length === 0 || q.periods.length === 0) return [];
+  const r = await sql<MonthlyMeanRow>`
+    select r.point_id, to_char(r.t at time zone 'Asia/Shanghai', 'YYYY-MM') as month, r.factor, r.period,
+      avg(case when r.below_dl then r.value / 2 else r.value end) as mean, count(*)::int as n
+    from readings r
+    where r.point_id in (${sql.join(q.pointIds)}) and r.t >= ${q.from} and r.t < ${q.to}
+      and r.period in (${sql.join(q.periods)}) and r.value is not null and r.qc_flag <> 4
+      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
+        and n.t = r.t and n.version > r.version)
+    group by 1, 2, 3, 4
+    order by 1, 2, 3`.execute(db);
+  return r.rows.map((x) => ({ ...x, mean: Number(x.mean), n: Number(x.n) }));
+}
+
+/** One factor's mean over a Beijing day at one point, from readings of one period. */
+export interface DailyMeanRow {
+  point_id: string;
+  /** "YYYY-MM-DD", Beijing time. */
+  day: string;
+  period: ReadingPeriod;
+  mean: number;
+  n: number;
+  /** Σ cou_value (e.g. m³ of flow) of the day's readings; null when none carried one. */
+  cou: number | null;
+}
+
+/** Beijing-day means (and Σ cou) of one factor at `pointIds` in [from, to) over current versions, per period. */
+export async function dailyMeansOf(
+  db: Kysely<DB>,
+  q: { pointIds: readonly string[]; factor: string; from: Date; to: Date },
+): Promise<DailyMeanRow[]> {
+  if (q.pointIds.length === 0) return [];
+  const r = await sql<DailyMeanRow>`
+    select r.point_id, to_char(r.t at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, r.period,
+      avg(r.value) as mean, count(*)::int as n, sum(r.cou_value) as cou
+    from readings r
+    where r.point_id in (${sql.join(q.pointIds)}) and r.factor = ${q.factor} and r.t >= ${q.from} and r.t < ${q.to}
+      and r.value is not null and r.qc_flag <> 4
+      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
+        and n.t = r.t and n.version > r.version)
+    group by 1, 2, 3
+    order by 1, 2, 3`.execute(db);
+  return r.rows.map((x) => ({ ...x, mean: Number(x.mean), n: Number(x.n), cou: x.cou === null ? null : Number(x.cou) }));
+}

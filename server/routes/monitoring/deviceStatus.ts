@@ -14,6 +14,22 @@ import { expectedHours, hoursReceivedByDay, listDeviceStatus } from "../../repos
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import { DeviceStatusQuery } from "./schema";
+import { sendXlsx, workbook, type Sheet } from "../../monitoring/exports";
+
+/** The status table as a sheet. */
+function deviceStatusSheets(rows: { mn: string; st: string; pointName: string | null; enabled: boolean; online: boolean; lastSeenAt: string | null; packets: number; duplicates: number; errors: number; lastError: string | null; hoursReceived: number; hoursExpected: number; transmissionRate: number | null }[], day: string): Sheet[] {
+  const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ") : "—");
+  return [{
+    name: `设备状态 ${day}`,
+    columns: [
+      { header: "MN", width: 18 }, { header: "ST", width: 6 }, { header: "站点", width: 30 }, { header: "状态", width: 8 },
+      { header: "最后上报（北京时间）", width: 20 }, { header: "数据包", width: 8 }, { header: "重复", width: 8 }, { header: "错误", width: 8 },
+      { header: "最近错误", width: 24 }, { header: "已收小时数", width: 10 }, { header: "应收小时数", width: 10 }, { header: "数据传输率", width: 12, format: "percent" },
+    ],
+    rows: rows.map((r) => [r.mn, r.st, r.pointName ?? "", !r.enabled ? "停用" : r.online ? "在线" : "离线", local(r.lastSeenAt), r.packets, r.duplicates, r.errors,
+      r.lastError ?? "", r.hoursReceived, r.hoursExpected, r.transmissionRate]),
+  }];
+}
 
 /** A device is online when heard from within this long (real-time data comes every few minutes). */
 export const ONLINE_WINDOW_MS = 10 * 60_000;
@@ -27,10 +43,10 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 
 /** Registers GET /api/monitoring/devices/status. */
 export function deviceStatusRoutes(app: FastifyInstance, { db }: RouteDeps, gateway: Gateway | undefined) {
-  app.get("/api/monitoring/devices/status", async (req) => {
+  app.get("/api/monitoring/devices/status", async (req, reply) => {
     const { actor } = requireAuth(req);
     const now = new Date();
-    const { day = chinaDay(now) } = parse(DeviceStatusQuery, req.query);
+    const { day = chinaDay(now), format } = parse(DeviceStatusQuery, req.query);
     const first = addDays(day, -(RATE_DAYS - 1));
     const [rows, history, devices] = await Promise.all([listDeviceStatus(db, day), hoursReceivedByDay(db, first, day), listDevices(db)]);
     const hours = new Map(history.map((h) => [`${h.mn}/${h.day}`, h.hours]));
@@ -65,6 +81,7 @@ export function deviceStatusRoutes(app: FastifyInstance, { db }: RouteDeps, gate
         }),
       };
     });
+    if (format === "xlsx") return sendXlsx(reply, await workbook(deviceStatusSheets(data, day)), `device-status-${day}.xlsx`, `设备运行状态_${day}.xlsx`);
     return {
       ok: true,
       data,

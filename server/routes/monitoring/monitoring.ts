@@ -17,12 +17,15 @@ import type { PointRow } from "../../db/schema";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import * as S from "./schema";
+import { monitoringReportRoutes } from "./reports";
 
 const pointPolicies = (a: Actor, ps: PointRow[]) => presentPolicies(pointPolicy, a, ps, (p) => p.id);
 const devicePolicies = (a: Actor, ds: DeviceRow[]) => presentPolicies(devicePolicy, a, ds, (d) => d.id);
 
-/** Registers /api/monitoring/*. */
-export function monitoringRoutes(app: FastifyInstance, { db }: RouteDeps) {
+/** Registers /api/monitoring/* (the reports with them: ./reports.ts). */
+export function monitoringRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const { db } = deps;
+  monitoringReportRoutes(app, deps);
   app.get("/api/monitoring/points", async (req) => {
     const { actor } = requireAuth(req);
     const points = await listPoints(db, parse(S.ListPointsQuery, req.query));

@@ -140,4 +140,6 @@ export const IdParams = z.object({ id: Uuid });
 export const DeviceStatusQuery = z.object({
   /** Day in China time, YYYY-MM-DD; default today. */
   day: z.iso.date("日期格式应为 YYYY-MM-DD").optional(),
+  /** json, or xlsx for the export. */
+  format: z.enum(["json", "xlsx"]).default("json"),
 });

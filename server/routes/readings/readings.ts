@@ -18,6 +18,8 @@ import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import { assessMonth, monthWindow } from "./assessment";
 import * as S from "./schema";
+import { AssessmentYearQuery } from "../monitoring/reportSchema";
+import { monthlyClassSheets, sendXlsx, workbook } from "../../monitoring/exports";
 
 /**
  * Raw windows above this many values are bucketed by hour in SQL before downsampling: fetching half a million
@@ -70,6 +72,29 @@ export function readingRoutes(app: FastifyInstance, { db }: RouteDeps) {
       return readingVersions(ctx.trx, { pointId: body.pointId, factor: body.factor, period: body.period, t: body.t });
     });
     return { ok: true, data: { current: presentReading(versions[versions.length - 1]), versions: versions.map(presentReading) } };
+  });
+
+  app.get("/api/readings/assessment/year", async (req, reply) => {
+    requireAuth(req);
+    const q = parse(AssessmentYearQuery, req.query);
+    const point = await findPoint(db, q.pointId);
+    if (!point) throw NotFound("站点不存在");
+    const from = monthWindow(`${q.year}-01`).from, to = monthWindow(`${q.year}-12`).to;
+    const rows = await pointReadings(db, { pointId: point.id, period: q.period, from, to });
+    const months = Array.from({ length: 12 }, (_, i) => `${q.year}-${String(i + 1).padStart(2, "0")}`);
+    const assessed = months.map((month) => {
+      const w = monthWindow(month);
+      return assessMonth(point, month, rows.filter((r) => r.t >= w.from && r.t < w.to));
+    });
+    if (q.format === "xlsx") {
+      const table = assessed.map((a) => ({
+        month: a.month, class: a.monthly?.class ?? null, attained: a.monthly?.attainment?.attained ?? null,
+        mainPollutants: a.monthly?.mainPollutants ?? [], sampleCount: a.monthly?.sampleCount ?? 0,
+      }));
+      return sendXlsx(reply, await workbook(monthlyClassSheets(point.name, table)), `monthly-classes-${point.code}-${q.year}.xlsx`, `${point.name}_${q.year}年逐月水质类别.xlsx`);
+    }
+    // Months only, without their samples: the point page's table (a month's samples come from /assessment).
+    return { ok: true, data: { pointId: point.id, year: q.year, months: assessed.map(({ samples, ...m }) => ({ ...m, sampleCount: samples.length })) } };
   });
 
   app.get("/api/readings/assessment", async (req) => {
