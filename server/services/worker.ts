@@ -10,10 +10,11 @@ import type { ScheduledTask } from "../jobs/task";
 import { RoundLatenessTask } from "../jobs/roundLatenessTask";
 import { LadderTask } from "../jobs/ladderTask";
 import { DeadlineReminderTask } from "../jobs/deadlineReminderTask";
+import { ChallengeCleanupTask } from "../jobs/challengeCleanupTask";
 
 /** Every scheduled task the worker runs. */
 export function scheduledTasks(): ScheduledTask[] {
-  return [new SessionCleanupTask(), new RoundLatenessTask(), new LadderTask(), new DeadlineReminderTask()];
+  return [new SessionCleanupTask(), new RoundLatenessTask(), new LadderTask(), new DeadlineReminderTask(), new ChallengeCleanupTask()];
 }
 
 /** Starts the scheduler; returns it so the process can stop it. */

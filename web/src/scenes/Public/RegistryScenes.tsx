@@ -28,6 +28,8 @@ function RegistryRow({ r, i }: { r: Record<string, unknown>; i: number }) {
   const grade = text(r, "gradeLabel", "grade", "level", "kind");
   const due = text(r, "deadline", "dueOn", "targetDate", "plannedCompletion");
   const progress = text(r, "progress", "measures", "note");
+  const chief = r.riverChief && typeof r.riverChief === "object" ? text(r.riverChief as Record<string, unknown>, "name") : null;
+  const dept = text(r, "responsibleDepartment", "unitName");
   return (
     <li style={{ listStyle: "none", padding: "8px 0", borderTop: "1px solid #f0f0f0" }} data-testid="registry-row">
       <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
@@ -35,7 +37,7 @@ function RegistryRow({ r, i }: { r: Record<string, unknown>; i: number }) {
         {grade && <Tag>{grade}</Tag>}
         {status && <Tag color="blue">{status}</Tag>}
       </div>
-      <div style={{ fontSize: 12, color: "#6b7280" }}>{[water, due && `⏱ ${due}`, progress].filter(Boolean).join(" · ")}</div>
+      <div style={{ fontSize: 12, color: "#6b7280" }}>{[water, dept, chief, due && `⏱ ${due}`, progress].filter(Boolean).join(" · ")}</div>
     </li>
   );
 }
