@@ -111,6 +111,17 @@ describe("public portal e2e (phone)", () => {
     await expect.poll(() => unit.getByTestId("state-tag").first().getAttribute("data-state"), { timeout: 10_000 }).toBe("resolved");
     await e.shot(unit, "public-08-unit-resolved");
 
+    // The office proposes the reward the citizen asked for; the claim lists its fraud checks for review.
+    await admin.goto(complaintUrl);
+    await admin.getByTestId("complaint-reward").waitFor({ timeout: 10_000 });
+    await admin.getByTestId("complaint-reward").locator(".ant-select").click();
+    await admin.locator(".ant-select-dropdown:visible .ant-select-item-option").first().click();
+    await admin.getByTestId("complaint-reward").getByRole("button").click();
+    await admin.goto(`${e.server.url}/complaints/rewards`);
+    await expect.poll(() => admin.getByTestId("rewards-table").locator("tbody tr.ant-table-row").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => admin.locator(".ant-spin-blur, .ant-spin-spinning").count(), { timeout: 10_000 }).toBe(0);
+    await e.shot(admin, "public-10-rewards");
+
     // The citizen sees the answer by receipt code.
     await citizen.goto(`${e.server.url}/public/track`);
     await citizen.getByTestId("track-receipt").fill(receipt.toLowerCase());

@@ -94,7 +94,7 @@ export async function routingRivers(db: Kysely<DB>): Promise<RoutingRiver[]> {
 export async function routingChiefs(db: Kysely<DB>, riverId: string): Promise<RoutingChief[]> {
   if (!(await tableExists(db, "river_chiefs"))) return [];
   const r = await sql<{ id: string; river_id: string; level: RoutingChief["level"]; user_id: string | null; unit_id: string | null }>`
-    select id, river_id, level, user_id, unit_id from river_chiefs where river_id = ${riverId}`.execute(db);
+    select id, river_id, level, user_id, unit_id from river_chiefs where river_id = ${riverId} and active`.execute(db);
   return r.rows.map((x) => ({ id: x.id, riverId: x.river_id, level: x.level, userId: x.user_id, unitId: x.unit_id }));
 }
 

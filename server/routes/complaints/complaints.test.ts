@@ -133,6 +133,44 @@ describe.each(ENGINES)("complaints on %s", (engine) => {
     expect(views.filter((v) => ids.includes(v.entity_id!)).map((v) => [v.entity_id, (v.data as { reason: string }).reason])).toEqual([[ids[0], "回访"], [ids[1], "发放奖励"]]);
   });
 
+  it("routes by location to the river and its chief, who then sees the complaint; limits per contact", async () => {
+    const ward = await buildUnit(s.db, { name: "府城办事处" });
+    const chief = await buildUser(s.db, { username: "chief.fucheng", roles: ["river_chief"], unitIds: [ward.id] });
+    await buildUser(s.db, { username: "chief.other", roles: ["river_chief"], unitIds: [ward.id] });
+    const river = await s.db.insertInto("rivers").values({ name: "测试河", kind: "river", geometry: JSON.stringify({ type: "LineString", coordinates: [[113.16, 35.3], [113.18, 35.3]] }) } as never).returning("id").executeTakeFirstOrThrow();
+    await s.db.insertInto("river_chiefs").values([
+      { river_id: river.id, level: "district", name: "区级河长", position: "副区长" },
+      { river_id: river.id, level: "subdistrict", name: "街道河长", position: "办事处主任", user_id: chief.id },
+    ] as never).execute();
+    // 0.001° north of the line ≈ 111 m: on the river; 0.01° ≈ 1.1 km: not.
+    const on = await file({ lat: 35.301, lon: 113.17, contact: { phone: "13300000001" } }, "198.51.100.20");
+    const off = await file({ lat: 35.31, lon: 113.17 }, "198.51.100.21");
+    const rows = await s.db.selectFrom("complaints").select(["number", "river_name", "river_chief_user_id"]).where("number", "in", [on.body.data.complaint.number, off.body.data.complaint.number]).orderBy("number").execute();
+    expect(rows.map((r) => [r.river_name, r.river_chief_user_id])).toEqual([["测试河", chief.id], [null, null]]);
+    expect(on.body.data.complaint.riverName).toBe("测试河");
+    const mine = await TestClient.signIn(s.app, "chief.fucheng");
+    expect((await mine.get("/api/complaints")).body.data.map((c: { number: string }) => c.number)).toEqual([on.body.data.complaint.number]);
+    const notMine = await TestClient.signIn(s.app, "chief.other");
+    expect((await notMine.get("/api/complaints")).body.data).toEqual([]);
+    // Per contact: the same phone from other addresses is still limited (5 a day by default).
+    await writeSetting(s.db, "portal", { limits: { challengeDifficulty: 4, perAddressPerHour: 100, perContactPerDay: 2 } });
+    expect((await file({ contact: { phone: "133-0000-0001" } }, "198.51.100.22")).status).toBe(200);
+    expect((await file({ contact: { phone: "+86 13300000001" } }, "198.51.100.23")).status).toBe(429);
+    await writeSetting(s.db, "portal", { limits: { challengeDifficulty: 4, perAddressPerHour: 3 } });
+  });
+
+  it("suggests similar open complaints nearby, most similar first", async () => {
+    const a = await file({ lat: 35.401, lon: 113.3, description: "排洪沟里有人倾倒化工废液，气味刺鼻" }, "198.51.100.30");
+    await file({ lat: 35.4012, lon: 113.3005, description: "沟边堆了很多建筑垃圾" }, "198.51.100.31");
+    await file({ lat: 35.45, lon: 113.3, description: "排洪沟里有人倾倒化工废液" }, "198.51.100.32");
+    const r = await s.app.inject({ url: `/api/public/complaints/similar?lat=35.4011&lon=113.3001&text=${encodeURIComponent("排洪沟有人倾倒化工废液")}` });
+    const data = JSON.parse(r.body).data as { number: string; metres: number; similarity: number; description: string }[];
+    // The one 5.4 km away is left out; of the two nearby, the similar text comes first.
+    expect(data.map((x) => x.number)).toEqual([a.body.data.complaint.number, expect.any(String)]);
+    expect(data[0].similarity).toBeGreaterThan(data[1].similarity);
+    expect(data[0].metres).toBeLessThan(20);
+  });
+
   it("keeps user text as data: XSS payloads come back verbatim as JSON strings, never as HTML", async () => {
     const r = await file({ description: `${XSS} 河边有人倾倒垃圾`, address: XSS }, "198.51.100.9");
     expect(r.status).toBe(200);
