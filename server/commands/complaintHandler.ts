@@ -11,6 +11,7 @@ import { findComplaint, insertEvent, lockComplaint, updateComplaint } from "../r
 import { findCategory } from "../repositories/complaintCatalog.repository";
 import { findUnit } from "../repositories/unit.repository";
 import { notifyUnits } from "../notify/notifier";
+import { insertNotifications } from "../repositories/notification.repository";
 import { canTransition, isOpen, reopenRefusal, TRANSITIONS, type TransitionActor, type TransitionName } from "../../domain/complaints/states";
 import { dueAt } from "../../domain/complaints/routing";
 import { publicText } from "../../domain/complaints/text";
@@ -68,6 +69,13 @@ export async function complaintTransitioner(ctx: CommandContext, p: ComplaintTra
       kind: "complaint.dispatched", title: `投诉转办 ${c.number}`, body: `${c.public_description.slice(0, 100)}（办理时限 ${new Date(c.due_at).toISOString().slice(0, 10)}）`,
       data: { complaintId: c.id }, dedupeKey: `complaint:${c.id}:dispatch:${p.at.getTime()}`,
     });
+    // The river's chief (河长) hears of complaints on their river, whichever unit handles them.
+    if (c.river_chief_user_id) {
+      await insertNotifications(ctx.trx, [{
+        userId: c.river_chief_user_id, unitId: unitId, kind: "complaint.on_river", title: `所辖河湖投诉 ${c.number}${c.river_name ? `（${c.river_name}）` : ""}`,
+        body: c.public_description.slice(0, 100), data: { complaintId: c.id }, dedupeKey: `complaint:${c.id}:chief:${p.at.getTime()}`,
+      }]);
+    }
   }
   return updated;
 }
