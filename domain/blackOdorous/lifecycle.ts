@@ -50,3 +50,18 @@ export function eliminationProblem(latest: LatestRound | null, treatmentSince: s
   if (latest.grade !== "none") return `最近一次监测判定为${latest.grade === "severe" ? "重度黑臭" : "轻度黑臭"}，不能认定消除`;
   return null;
 }
+
+/** Kinds of listed water body. */
+export const BODY_KINDS = ["river", "lake", "pond", "ditch"] as const;
+/** Names of the kinds. */
+export const BODY_KIND_LABELS: Readonly<Record<(typeof BODY_KINDS)[number], { zh: string; en: string }>> = {
+  river: { zh: "河流", en: "river" },
+  lake: { zh: "湖泊", en: "lake" },
+  pond: { zh: "坑塘", en: "pond" },
+  ditch: { zh: "沟渠", en: "ditch" },
+};
+
+/** Whether a body is past its 达标期限 without being eliminated (today not yet late). */
+export function pastDeadline(status: RemediationStatus, deadline: string | null, today: string): boolean {
+  return deadline !== null && (status === "identified" || status === "underTreatment") && dayNumber(deadline) < dayNumber(today);
+}

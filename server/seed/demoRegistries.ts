@@ -2,7 +2,8 @@
  * @module Demo registries of the demo district (演示数据): the river register from the shared demo courses
  * (domain/registries/demoRivers.ts — 大沙河, 白马门河, 新河, 南水北调总干渠中站段, approximate geometry near Zhongzhan,
  * Jiaozuo), the demo monitoring points linked to their rivers, and a 河湖长 directory whose people are marked
- * （演示）. Every record carries demo = true and the UI tags it 演示. Called once from server/seed/demo.ts.
+ * （演示）, and the black-odorous list (one body eliminated, one under treatment with a graded round, one pond
+ * identified). Every record carries demo = true and the UI tags it 演示. Called once from server/seed/demo.ts.
  */
 import type { CommandContext } from "../context";
 import { DEMO_RIVER_RECORDS } from "../../domain/registries/demoRivers";
@@ -11,6 +12,11 @@ import { riverSaver } from "../commands/riverSaver";
 import { riverChiefSaver } from "../commands/riverChiefSaver";
 import { linkPointsByWaterBody } from "../repositories/river.repository";
 import { findUserByUsername } from "../repositories/user.repository";
+import { blackOdorousBodySaver } from "../commands/blackOdorousBodySaver";
+import { blackOdorousTransitioner } from "../commands/blackOdorousTransitioner";
+import { samplingRoundImporter } from "../commands/samplingRoundImporter";
+import { checkSamplingSheet } from "../../domain/blackOdorous/samplingSheet";
+
 
 /** Demo chiefs: river, level, name, position, reach, keeping unit, platform account. */
 const DEMO_CHIEFS: { river: string; level: ChiefLevel; name: string; position: string; reach: string | null; unit: string; username?: string }[] = [
@@ -50,5 +56,48 @@ export async function seedDemoRegistries(ctx: CommandContext, unitIds: Map<strin
     });
     chiefs.set(`${c.river}/${c.level}`, row.id);
   }
-  return { rivers, chiefs };
+  const ids = { rivers, chiefs };
+  await seedDemoBlackOdorous(ctx, unitIds, ids);
+  return ids;
+}
+
+/** Sampling rows of a demo round: three points, three days, NH3-N per point; the other indicators as given. */
+function demoRound(days: string[], nh3: number[], other = { sd: "35", do: "4.5", orp: "120" }): string[][] {
+  const header = ["点位编号", "沿程序号", "采样日期", "水深(cm)", "透明度(cm)", "溶解氧(mg/L)", "氧化还原电位(mV)", "氨氮(mg/L)"];
+  return [header, ...days.flatMap((d) => nh3.map((v, i) => [`P${i + 1}`, String(i + 1), d, "60", other.sd, other.do, other.orp, String(v)]))];
+}
+
+/** Seeds the demo black-odorous list (演示): one eliminated, one under treatment, one identified. */
+export async function seedDemoBlackOdorous(ctx: CommandContext, unitIds: Map<string, string>, ids: DemoRegistryIds) {
+  const unit = (name: string) => unitIds.get(name)!;
+  const bodies = [
+    {
+      code: "ZZ-HC-01", name: "白马门河（建成区段）（演示）", river: "白马门河", chief: "白马门河/district", unit: "区住房和城乡建设局",
+      location: "人民路桥至入大沙河口（示意）", deadline: "2021-12-31", status: "eliminated" as const, statusSince: "2021-10-15", grade: "light" as const,
+      coordinates: [[113.149, 35.2145], [113.151, 35.2085], [113.153, 35.2005]] as [number, number][], measures: "控源截污、清淤疏浚、生态补水（演示）",
+      round: demoRound(["2021-09-20", "2021-09-24", "2021-09-28"], [3.1, 2.4, 2.0]),
+    },
+    {
+      code: "ZZ-HC-02", name: "新河（冯封段）（演示）", river: "新河", chief: "新河/subdistrict", unit: "中站生态环境分局",
+      location: "冯封办事处段（示意）", deadline: "2022-12-31", status: "underTreatment" as const, statusSince: "2022-03-01", grade: "severe" as const,
+      coordinates: [[113.196, 35.2365], [113.205, 35.232], [113.216, 35.2255]] as [number, number][], measures: "雨污分流改造、排污口整治（演示）",
+      round: demoRound(["2022-05-10", "2022-05-13", "2022-05-16"], [11.5, 9.2, 6.0], { sd: "22", do: "1.6", orp: "-40" }),
+    },
+  ];
+  for (const b of bodies) {
+    const body = await blackOdorousBodySaver(ctx, undefined, {
+      code: b.code, name: b.name, bodyKind: "river", riverId: ids.rivers.get(b.river) ?? null, unitId: unit(b.unit), chiefId: ids.chiefs.get(b.chief) ?? null,
+      location: b.location, geometry: { type: "LineString", coordinates: b.coordinates }, deadline: b.deadline, status: "underTreatment",
+      statusSince: b.status === "eliminated" ? "2021-03-01" : b.statusSince, identifiedGrade: b.grade, measures: b.measures, demo: true,
+    });
+    // The round is graded as imported, then the office's step brings the body to its demo status.
+    const r = await samplingRoundImporter(ctx, { body, check: checkSamplingSheet(b.round), fileName: "演示数据", bytes: null, files: null, today: b.statusSince });
+    if (b.status === "eliminated") await blackOdorousTransitioner(ctx, { body: r.body, action: "eliminate", note: "经监测及公众评议，已消除黑臭（演示）", today: b.statusSince });
+  }
+  await blackOdorousBodySaver(ctx, undefined, {
+    code: "ZZ-HC-03", name: "府城某坑塘（演示）", bodyKind: "pond", riverId: ids.rivers.get("大沙河") ?? null, unitId: unit("府城办事处"),
+    chiefId: ids.chiefs.get("大沙河/subdistrict") ?? null, location: "大沙河北岸（示意）", deadline: "2023-06-30", status: "identified", statusSince: "2022-05-20",
+    identifiedGrade: "light", areaKm2: 0.02, demo: true,
+    geometry: { type: "Polygon", coordinates: [[[113.178, 35.1975], [113.1815, 35.1975], [113.1815, 35.1995], [113.178, 35.1995], [113.178, 35.1975]]] },
+  });
 }

@@ -111,3 +111,67 @@ declare module "../schema" {
     river_id: Optional<string>;
   }
 }
+
+/** Kinds of black-odorous water body. */
+export type BodyKind = "river" | "lake" | "pond" | "ditch";
+export interface BlackOdorousBodiesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  body_kind: Generated<BodyKind>;
+  river_id: Optional<string>;
+  unit_id: string;
+  chief_id: Optional<string>;
+  location: Optional<string>;
+  geometry: ColumnType<unknown, string | null | undefined, string | null>;
+  length_km: Optional<number>;
+  area_km2: Optional<number>;
+  deadline: Optional<string>;
+  status: Generated<"identified" | "underTreatment" | "eliminated" | "longTermEffective">;
+  status_since: string;
+  identified_grade: Optional<"light" | "severe">;
+  measures: Optional<string>;
+  latest_grade: Optional<"none" | "light" | "severe">;
+  latest_sampled_to: Optional<string>;
+  demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface BlackOdorousRoundsTable {
+  id: Generated<string>;
+  body_id: string;
+  sampled_from: string;
+  sampled_to: string;
+  grade: "none" | "light" | "severe";
+  result: Json<Record<string, unknown>>;
+  file_name: string;
+  file_sha256: Optional<string>;
+  relapse: Generated<boolean>;
+  imported_by: Optional<string>;
+  imported_at: Generated<Date>;
+}
+export interface BlackOdorousSamplesTable {
+  round_id: string;
+  point: string;
+  point_order: number;
+  sampled_on: string;
+  depth_cm: Optional<number>;
+  transparency: Optional<number>;
+  dissolved_oxygen: Optional<number>;
+  orp: Optional<number>;
+  ammonia: Optional<number>;
+  note: Optional<string>;
+  sheet_row: number;
+}
+/** A black-odorous body row. */
+export type BlackOdorousBodyRow = Selectable<BlackOdorousBodiesTable>;
+/** A sampling round row. */
+export type BlackOdorousRoundRow = Selectable<BlackOdorousRoundsTable>;
+
+declare module "../schema" {
+  interface DB {
+    black_odorous_bodies: BlackOdorousBodiesTable;
+    black_odorous_rounds: BlackOdorousRoundsTable;
+    black_odorous_samples: BlackOdorousSamplesTable;
+  }
+}

@@ -11,6 +11,9 @@ import { defineMatrixArea, type MatrixBase, type Sample } from "./area";
 import { riverSaver } from "../../commands/riverSaver";
 import { riverChiefSaver } from "../../commands/riverChiefSaver";
 import { registryAttacher } from "../../commands/registryAttacher";
+import { blackOdorousBodySaver } from "../../commands/blackOdorousBodySaver";
+import { samplingRoundImporter } from "../../commands/samplingRoundImporter";
+import { checkSamplingSheet } from "../../../domain/blackOdorous/samplingSheet";
 import { FileStore, SHARED_TEMP_FILES_DIR } from "../../repositories/file.repository";
 import { xlsxOf } from "../../registries/testSheets";
 import { PNG_1X1 } from "../../routes/supervision/testFixtures";
@@ -42,6 +45,11 @@ interface Fixture {
   chiefAttachmentId: string;
   riverSheet: string;
   chiefSheet: string;
+  bodyId: string;
+  bodyAttachmentId: string;
+  bodySheet: string;
+  roundId: string;
+  roundFile: string;
 }
 
 const system = <T>(db: Kysely<DB>, fn: (ctx: CommandContext) => Promise<T>) =>
@@ -73,6 +81,13 @@ export const registriesMatrix = defineMatrixArea<Fixture>({
   table: `
 ${commonRows("rivers")}
 ${commonRows("river-chiefs", false)}
+${commonRows("black-odorous")}
+GET /api/registries/black-odorous/sampling-template.xlsx D A A A A A A
+POST /api/registries/black-odorous/:id/rounds/check D A S S D D D
+POST /api/registries/black-odorous/:id/rounds D A S S D D D
+GET /api/registries/black-odorous/:id/rounds/:roundId D A A A A A A
+POST /api/registries/black-odorous/:id/transitions D A S S D D D
+GET /api/public/registries/black-odorous A A A A A A A
 GET /api/registries/tasks             D A A A A A A
 POST /api/registries/tasks/:id/close  D A D D D D D
 `,
@@ -85,7 +100,17 @@ POST /api/registries/tasks/:id/close  D A D D D D D
         registryAttacher(ctx, { registry, recordId, unitId: base.unitId, purpose: "photo", fileName: "a.png", bytes: PNG_1X1, caption: null, files });
       const unitName = (await ctx.trx.selectFrom("units").select("name").where("id", "=", base.unitId).executeTakeFirstOrThrow()).name;
       const b64 = async (sheet: string, rows: (string | number | null)[][]) => (await xlsxOf(sheet, rows)).toString("base64");
+      const body = await blackOdorousBodySaver(ctx, undefined, { code: "MX-HC-01", name: "矩阵黑臭水体", riverId: river.id, unitId: base.unitId, status: "underTreatment", statusSince: "2022-01-01" });
+      const HEADER = ["点位编号", "沿程序号", "采样日期", "氨氮(mg/L)"];
+      const sampling = [HEADER, ...["2022-06-01", "2022-06-04", "2022-06-07"].flatMap((d) => ["1", "2", "3"].map((p) => [`P${p}`, p, d, "2"]))];
+      const samplingBytes = await xlsxOf("黑臭水体监测", sampling);
+      const round = await samplingRoundImporter(ctx, { body, check: checkSamplingSheet(sampling), fileName: "m.xlsx", bytes: samplingBytes, files, today: "2022-06-08" });
       return {
+        bodyId: body.id,
+        bodyAttachmentId: (await attach("black_odorous_body", body.id)).id,
+        bodySheet: await b64("黑臭水体清单", [["编号", "名称", "主责部门"], ["MX-HC-02", "矩阵导入水体", unitName]]),
+        roundId: round.round.id,
+        roundFile: samplingBytes.toString("base64"),
         riverId: river.id,
         riverAttachmentId: (await attach("river", river.id)).id,
         chiefId: chief.id,
@@ -100,6 +125,15 @@ POST /api/registries/tasks/:id/close  D A D D D D D
       (_f, b, n) => ({ name: `矩阵新河${n}`, kind: "river", unitId: b.unitId }), (n) => ({ note: `备注${n}` }), (f) => f.riverSheet),
     ...commonRequests("river-chiefs", (f) => ({ id: f.chiefId, attachmentId: f.chiefAttachmentId }),
       (f, b, n) => ({ riverId: f.riverId, level: "village", name: `河长${n}`, position: "村支书", unitId: b.unitId }), (n) => ({ reach: `第${n}段` }), (f) => f.chiefSheet, false),
+    ...commonRequests("black-odorous", (f) => ({ id: f.bodyId, attachmentId: f.bodyAttachmentId }),
+      (_f, b, n) => ({ code: `MX-N${n}`, name: `新水体${n}`, unitId: b.unitId }), (n) => ({ measures: `措施${n}` }), (f) => f.bodySheet),
+    "GET /api/registries/black-odorous/sampling-template.xlsx": () => ({ url: "/api/registries/black-odorous/sampling-template.xlsx" }),
+    "POST /api/registries/black-odorous/:id/rounds/check": (f) => ({ url: `/api/registries/black-odorous/${f.bodyId}/rounds/check`, body: { fileName: "监测.xlsx", contentBase64: f.roundFile } }),
+    "POST /api/registries/black-odorous/:id/rounds": (f) => ({ url: `/api/registries/black-odorous/${f.bodyId}/rounds`, body: { fileName: "监测.xlsx", contentBase64: f.roundFile } }),
+    "GET /api/registries/black-odorous/:id/rounds/:roundId": (f) => ({ url: `/api/registries/black-odorous/${f.bodyId}/rounds/${f.roundId}` }),
+    // The body is under treatment: an authorized "start treatment" is refused by the lifecycle (409), a denied one by the policy.
+    "POST /api/registries/black-odorous/:id/transitions": (f) => ({ url: `/api/registries/black-odorous/${f.bodyId}/transitions`, body: { action: "startTreatment" }, allowStatus: 409 }),
+    "GET /api/public/registries/black-odorous": () => ({ url: "/api/public/registries/black-odorous" }),
     "GET /api/registries/tasks": () => ({ url: "/api/registries/tasks" }),
     // No task exists in the fixture: an authorized close gets 404, a denied one 403 before the lookup.
     "POST /api/registries/tasks/:id/close": () => ({ url: "/api/registries/tasks/00000000-0000-4000-8000-000000000000/close", body: { note: "已处理" }, allowStatus: 404 }),

@@ -5,6 +5,7 @@
 import type { AnyRegistryModule } from "../../registries/definition";
 import { riverModule } from "./rivers/module";
 import { riverChiefModule } from "./rivers/chiefModule";
+import { blackOdorousModule } from "./blackOdorous/module";
 
 /** The registries. */
-export const REGISTRY_MODULES: AnyRegistryModule[] = [riverModule, riverChiefModule];
+export const REGISTRY_MODULES: AnyRegistryModule[] = [riverModule, riverChiefModule, blackOdorousModule];

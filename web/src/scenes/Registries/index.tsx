@@ -10,6 +10,8 @@ const HomeScene = lazy(() => import("./HomeScene"));
 const RiversScene = lazy(() => import("./rivers/RiversScene"));
 const RiverScene = lazy(() => import("./rivers/RiverScene"));
 const ChiefsScene = lazy(() => import("./rivers/ChiefsScene"));
+const BodiesScene = lazy(() => import("./blackOdorous/BodiesScene"));
+const BodyScene = lazy(() => import("./blackOdorous/BodyScene"));
 
 /** Routes of the area. */
 export default function RegistriesArea() {
@@ -20,6 +22,8 @@ export default function RegistriesArea() {
         <Route path="rivers" element={<RiversScene />} />
         <Route path="rivers/:id" element={<RiverScene />} />
         <Route path="river-chiefs" element={<ChiefsScene />} />
+        <Route path="black-odorous" element={<BodiesScene />} />
+        <Route path="black-odorous/:id" element={<BodyScene />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -2,7 +2,7 @@
  * @module A record's history (its audit entries, newest first): who did what when, with the status change and
  * note of each lifecycle step and the fields an edit changed.
  */
-import { Card, Tag, Timeline, Typography } from "antd";
+import { Card, Timeline, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { getHistory, type HistoryEntry } from "../../../api/registries";
 import { useT } from "../../../i18n";
@@ -35,10 +35,8 @@ export function HistoryCard({ registry, id, stateText = (s) => s, actionText }: 
               <Typography.Text type="secondary">
                 {new Date(e.at).toLocaleString(t.lang === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" })} · {e.actorName ?? t("registries.history.system")}
               </Typography.Text>
-              <div>
-                {summary(e, stateText, t)}
-                {e.transition?.note && <Tag style={{ marginLeft: 8 }}>{e.transition.note}</Tag>}
-              </div>
+              <div>{summary(e, stateText, t)}</div>
+              {e.transition?.note && <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap" }}>“{e.transition.note}”</Typography.Paragraph>}
             </div>
           ),
         }))}

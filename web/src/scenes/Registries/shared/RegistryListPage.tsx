@@ -41,8 +41,8 @@ export interface RegistryListProps<T extends { id: string }> {
   /** Columns, or a function of the page's policies (for row actions). */
   columns: ColumnsType<T> | ((policies: Policies<RegistryAction>) => ColumnsType<T>);
   filters?: FilterDef[];
-  /** Draw the records on a map. */
-  map?: { style: (f: Feature) => FeatureStyle; legend?: ReactNode };
+  /** Draw the records on a map: beside the list ("side", narrow lists) or above it ("stacked", wide lists). */
+  map?: { style: (f: Feature) => FeatureStyle; legend?: ReactNode; layout?: "side" | "stacked" };
   /** The create form, opened by the create button. */
   renderCreate?: (open: boolean, close: () => void) => ReactNode;
   /** Test id of a row. */
@@ -173,7 +173,7 @@ export function RegistryListPage<T extends { id: string }>(p: RegistryListProps<
       </Card>
       {p.map ? (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={10}>
+          <Col xs={24} xl={p.map.layout === "stacked" ? 24 : 10}>
             <Card size="small" title={t("registries.map")} extra={<Typography.Text type="secondary">{t("registries.map.offline")}</Typography.Text>}>
               <GeoMap
                 features={map.data?.features ?? []}
@@ -186,13 +186,13 @@ export function RegistryListPage<T extends { id: string }>(p: RegistryListProps<
                 caption={t("registries.map.caption")}
                 north={t("monitoring.map.north")}
                 formatKm={(km) => t("monitoring.map.km", { km })}
-                height={460}
+                height={p.map.layout === "stacked" ? 380 : 460}
                 testId={`registry-map-${p.registry}`}
               />
               {p.map.legend}
             </Card>
           </Col>
-          <Col xs={24} xl={14}>{table}</Col>
+          <Col xs={24} xl={p.map.layout === "stacked" ? 24 : 14}>{table}</Col>
         </Row>
       ) : (
         table
