@@ -5,6 +5,7 @@ const tasks = [
   { id: "t1", number: "1", title: "黑臭水体整治", section: "(一)城市黑臭水体" },
   { id: "t2", number: "2", title: "污水收集处理", section: "(一)城市黑臭水体" },
   { id: "t11", number: "11", title: "美丽河湖创建", section: "(三)河湖治理" },
+  { id: "t12", number: "12", title: "调整优化产业结构", section: "(四)其他" }, // no deadline: counted as a task, no milestone
 ];
 const m = (taskId: string, unitId: string, dueOn: string, completedOn: string | null = null): DashboardMilestone => ({
   taskId, unitId, unitName: unitId === "eco" ? "中站生态环境分局" : "区住房和城乡建设局", dueOn, text: dueOn, completedOn,
@@ -37,8 +38,9 @@ describe("planDashboard", () => {
     expect(d.bySection).toEqual([
       { section: "(一)城市黑臭水体", tasks: 2, milestones: 4, done: 1, overdue: 1, dueSoon: 1 },
       { section: "(三)河湖治理", tasks: 1, milestones: 1, done: 0, overdue: 1, dueSoon: 0 },
+      { section: "(四)其他", tasks: 1, milestones: 0, done: 0, overdue: 0, dueSoon: 0 },
     ]);
-    expect(d.totals).toEqual({ tasks: 3, milestones: 5, done: 1, overdue: 2, dueSoon: 1, roundsMissing: 1 });
+    expect(d.totals).toEqual({ tasks: 4, milestones: 5, done: 1, overdue: 2, dueSoon: 1, roundsMissing: 1 });
   });
 
   it("counts by unit, most overdue first, with rounds and the strongest open rung", () => {

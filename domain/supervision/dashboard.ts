@@ -49,7 +49,7 @@ export interface DashboardLadder {
 
 /** Counts of a section or unit. */
 export interface DashboardCounts {
-  /** Tasks involved. */
+  /** Tasks: of the section (all of them), or in which the unit has a milestone or a round to answer. */
   tasks: number;
   /** Milestones (deadline × unit). */
   milestones: number;
@@ -129,7 +129,10 @@ export function planDashboard(input: {
   const today = dayNumber(input.today);
   const taskOf = new Map(input.tasks.map((t) => [t.id, t]));
   const sections = new Map<string, DashboardCounts & { section: string; taskIds: Set<string> }>();
-  for (const t of input.tasks) if (!sections.has(t.section)) sections.set(t.section, { section: t.section, ...zero(), taskIds: new Set() });
+  for (const t of input.tasks) {
+    if (!sections.has(t.section)) sections.set(t.section, { section: t.section, ...zero(), taskIds: new Set() });
+    sections.get(t.section)!.taskIds.add(t.id);
+  }
   const units = new Map<string, PlanDashboard["byUnit"][number] & { taskIds: Set<string> }>();
   const unit = (id: string, name: string) => {
     let u = units.get(id);
@@ -144,9 +147,7 @@ export function planDashboard(input: {
     const t = taskOf.get(m.taskId);
     if (!t) continue;
     const s = stateOf(m, today, horizon);
-    const sec = sections.get(t.section)!;
-    sec.taskIds.add(t.id);
-    add(sec, s);
+    add(sections.get(t.section)!, s);
     const u = unit(m.unitId, m.unitName);
     u.taskIds.add(t.id);
     add(u, s);
@@ -184,7 +185,7 @@ export function planDashboard(input: {
     if (!u || l.step === null) continue;
     if (u.ladderStep === null || LADDER_STEPS.indexOf(l.step) > LADDER_STEPS.indexOf(u.ladderStep)) u.ladderStep = l.step;
   }
-  totals.tasks = new Set(input.milestones.map((m) => m.taskId).filter((id) => taskOf.has(id))).size;
+  totals.tasks = input.tasks.length;
   const bySection = [...sections.values()].map(({ taskIds, ...c }) => ({ ...c, tasks: taskIds.size }));
   const byUnit = [...units.values()]
     .map(({ taskIds, ...c }) => ({ ...c, tasks: taskIds.size }))

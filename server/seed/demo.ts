@@ -14,12 +14,8 @@ import { DEMO_UNITS } from "./units";
 import { seedDemoMonitoring } from "./demoMonitoring";
 import { seedDemoRegistries } from "./demoRegistries";
 import { seedDemoPublic } from "./demoPublic";
-import { readFileSync } from "node:fs";
-import { planImporter } from "../commands/planImporter";
-import { parseWithDirectory } from "../plans/parseWithDirectory";
-
-/** The seed plan: 中站区2022年水污染防治攻坚战实施方案 (中环攻坚办〔2022〕13号), kept in the repository. */
-export const SEED_PLAN_TEXT = readFileSync(new URL("./zhongzhan-2022-water-plan.txt", import.meta.url), "utf8");
+import { seedDemoPlan } from "../plans/demoPlan";
+export { SEED_PLAN_TEXT } from "../plans/demoPlan";
 
 /** A demo account as printed to the console. */
 export interface DemoCredential {
@@ -76,10 +72,7 @@ export async function seedDemoDistrict(db: Kysely<DB>, fixedPassword?: string): 
     await seedDemoMonitoring(ctx, ids);
     await seedDemoRegistries(ctx, ids);
     await seedDemoPublic(ctx, ids);
-    // The district's campaign plan, imported as the office would: parsed against the directory just created.
-    const plan = await parseWithDirectory(trx, SEED_PLAN_TEXT);
-    if (plan.unknownUnits.length || plan.year === null) throw new Error(`seed plan does not parse cleanly: ${JSON.stringify(plan.unknownUnits)}`);
-    await planImporter(ctx, { plan: { ...plan, year: plan.year, title: plan.title ?? "实施方案" }, sourceText: SEED_PLAN_TEXT, importedBy: null });
+    await seedDemoPlan(ctx);
     return creds;
   });
 }

@@ -26,7 +26,7 @@ export interface PlanTaskRow {
   text: string;
   status: string;
   units: { role: TaskRole; unitId: string | null; unitName: string | null; collective: string | null }[];
-  deadlines: { dueOn: string; text: string }[];
+  deadlines: { id: string; dueOn: string; text: string }[];
 }
 
 /** A plan with goals, source text and tasks. */
@@ -37,6 +37,8 @@ export interface PlanDetail {
   issuer: string | null;
   issuedOn: string | null;
   year: number;
+  /** The day the units' annual 实施方案 are due, read from the plan. */
+  annualPlanDueOn: string | null;
   goals: { text: string; targets: unknown[] }[];
   sourceText: string;
   tasks: PlanTaskRow[];
@@ -50,4 +52,90 @@ export function listPlans() {
 /** One plan with its tasks. */
 export function getPlan(id: string) {
   return request<PlanDetail>("GET", `/api/plans/${encodeURIComponent(id)}`);
+}
+
+// ——— Preview and import (server/routes/plans) ———
+
+/** A range of the normalised text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Names per role. */
+export type RoleNames = Record<TaskRole, string[]>;
+
+/** A responsibility clause the parser read. */
+export interface ParsedClause {
+  role: TaskRole;
+  text: string;
+  units: string[];
+  collectives: string[];
+  unknown: string[];
+  span: Span;
+  inherited?: boolean;
+}
+
+/** A task as parsed (domain/plan/types.ts PlanTask). */
+export interface ParsedTask {
+  number: string;
+  section: string;
+  title: string;
+  text: string;
+  span: Span;
+  units: RoleNames;
+  collectives: RoleNames;
+  clauses: ParsedClause[];
+  deadlines: { date: string; text: string; span: Span }[];
+}
+
+/** The parser's result. */
+export interface ParsedPlan {
+  title: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  date: string | null;
+  year: number | null;
+  goals: { text: string; targets: { indicator: string; value: number; unit: string; comparison: string; baselineYear?: number }[]; span: Span; taskNumber?: string }[];
+  tasks: ParsedTask[];
+  unknownUnits: { name: string; taskNumbers: string[] }[];
+  warnings: { code: string; message: string; taskNumber?: string }[];
+}
+
+/** The preview of a plan document. */
+export interface PlanPreview {
+  parsed: ParsedPlan;
+  /** The document's text (read from an uploaded file). */
+  sourceText: string;
+  /** The text every span points into. */
+  normalizedText: string;
+  annualPlanDueOn: string | null;
+  indicators: { code: string; name: string; comparison: string; target: number; unit: string; baselineYear: number | null }[];
+  /** A plan with the same document number already imported. */
+  duplicate: { planId: string; title: string } | null;
+}
+
+/** Previews a plan from an uploaded file (base64) or from text. */
+export function previewPlan(body: { file?: { fileName: string; contentBase64: string }; text?: string; year?: number }) {
+  return request<PlanPreview>("POST", "/api/plans/preview", { body });
+}
+
+/** What the reviewer decided about an unknown name. */
+export type UnitDecision =
+  | { name: string; action: "alias"; unitId: string }
+  | { name: string; action: "create"; kind: string; unitName?: string }
+  | { name: string; action: "ignore" };
+
+/** The reviewer's version of a task. */
+export interface TaskCorrection {
+  number: string;
+  title?: string;
+  units?: Partial<RoleNames>;
+  collectives?: Partial<RoleNames>;
+  deadlines?: { date: string; text: string }[];
+}
+
+/** Imports a reviewed plan. */
+export function importPlan(body: { text: string; year?: number; confirm: true; decisions: UnitDecision[]; corrections: TaskCorrection[] }) {
+  return request<{ planId: string; tasks: number; taskUnits: number; deadlines: number; indicators: number; annualPlanDueOn: string | null }>("POST", "/api/plans", { body });
 }

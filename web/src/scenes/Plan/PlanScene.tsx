@@ -4,7 +4,9 @@
  */
 import { useMemo, useState } from "react";
 import { Button, Card, Descriptions, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
-import { DownloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { Link } from "react-router";
+import { useAbility } from "../../hooks/usePolicy";
 import { useQuery } from "@tanstack/react-query";
 import { getPlan, listPlans, type PlanTaskRow, type TaskRole } from "../../api/plans";
 import { PageHeader } from "../../components/PageHeader";
@@ -42,6 +44,12 @@ function UnitTags({ names, color }: { names: string[]; color?: string }) {
 export default function PlanScene() {
   const t = useT();
   const plans = useQuery({ queryKey: ["plans"], queryFn: listPlans });
+  const canImport = useAbility("plan.manage");
+  const importButton = canImport && (
+    <Link to="/supervision/import" data-testid="plan-import">
+      <Button icon={<UploadOutlined />}>{t("supervision.nav.import")}</Button>
+    </Link>
+  );
   const [planId, setPlanId] = useState<string | undefined>();
   const selected = planId ?? plans.data?.data[0]?.id;
   const plan = useQuery({ queryKey: ["plan", selected], queryFn: () => getPlan(selected!), enabled: Boolean(selected) });
@@ -65,7 +73,7 @@ export default function PlanScene() {
   if (plans.data && plans.data.data.length === 0) {
     return (
       <>
-        <PageHeader title={t("menu.plan")} />
+        <PageHeader title={t("menu.plan")} extra={importButton} />
         <Card>
           <Empty description={t("plan.none")} />
         </Card>
@@ -79,6 +87,7 @@ export default function PlanScene() {
         title={t("menu.plan")}
         extra={
           <Space>
+          {importButton}
           <Button icon={<DownloadOutlined />} href={selected ? `/api/plans/${encodeURIComponent(selected)}/ledger.xlsx` : undefined} disabled={!selected} data-testid="plan-export">
             {t("plan.export")}
           </Button>
