@@ -171,3 +171,14 @@ export async function countByState(db: Kysely<DB>, since?: Date): Promise<Record
   if (since) q = q.where("received_at", ">=", since);
   return Object.fromEntries((await q.execute()).map((r) => [r.state, Number(r.n)]));
 }
+
+/** The newest public note of each complaint (Open311 status_notes), in one query. */
+export async function latestPublicNotes(db: Kysely<DB>, complaintIds: string[]): Promise<Map<string, string>> {
+  if (!complaintIds.length) return new Map();
+  const r = await sql<{ complaint_id: string; public_note: string }>`
+    select e.complaint_id, e.public_note from complaint_events e
+    where e.complaint_id in (${sql.join(complaintIds)}) and e.public_note is not null
+      and not exists (select 1 from complaint_events n where n.complaint_id = e.complaint_id and n.public_note is not null
+        and (n.at > e.at or (n.at = e.at and n.id > e.id)))`.execute(db);
+  return new Map(r.rows.map((x) => [x.complaint_id, x.public_note]));
+}

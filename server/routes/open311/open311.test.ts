@@ -120,6 +120,12 @@ describe.each(ENGINES)("Open311 GeoReport v2 on %s", (engine) => {
     const end = new Date(now + 86_400_000).toISOString().slice(0, 19) + "Z";
     const list = readXml((await get(`/api/open311/v2/requests.xml?start_date=${start}&end_date=${end}&status=open&jurisdiction_id=zhongzhan.jiaozuo.gov.cn`)).body);
     expect(list.children.map((c) => child(c, "service_request_id")?.text)).toContain(id);
+    // status_notes: the newest answer the reporter reads.
+    const admin = await TestClient.signIn(s.app, "admin");
+    const [row] = await s.db.selectFrom("complaints").select(["id", "unit_id"]).where("number", "=", id).execute();
+    expect((await admin.post(`/api/complaints/${row.id}/transitions`, { transition: "dispatch", unitId: row.unit_id, note: "已转办" })).status).toBe(200);
+    const noted = JSON.parse((await get(`/api/open311/v2/requests/${id}.json`)).body);
+    expect(noted[0].status_notes).toBe("已转办");
     const closed = JSON.parse((await get(`/api/open311/v2/requests.json?status=closed`)).body);
     expect(closed).toEqual([]);
     const byIds = JSON.parse((await get(`/api/open311/v2/requests.json?service_request_id=${id},2000-000001`)).body);

@@ -12,7 +12,7 @@ import { complaintFiler } from "../../commands/complaintFiler";
 import { apiKeyHash } from "../../commands/complaintCatalogSaver";
 import { AppError } from "../../errors";
 import { presentCategory } from "../../presenters/presentComplaint";
-import { findComplaint, findComplaintByToken, listComplaints, listEvents, listPhotos, type ComplaintView } from "../../repositories/complaint.repository";
+import { findComplaint, findComplaintByToken, latestPublicNotes, listComplaints, listPhotos, type ComplaintView } from "../../repositories/complaint.repository";
 import { findCategory, listCategories, portalSettings } from "../../repositories/complaintCatalog.repository";
 import { findLiveKey, touchKey } from "../../repositories/reward.repository";
 import type { FileStore } from "../../repositories/file.repository";
@@ -139,14 +139,12 @@ export function open311Routes(app: FastifyInstance, { db, readDb }: RouteDeps, f
     });
 
     const present = async (req: FastifyRequest, rows: ComplaintView[]) => {
-      const photos = await listPhotos(readDb, rows.map((r) => r.id));
+      const [photos, notes] = await Promise.all([listPhotos(readDb, rows.map((r) => r.id)), latestPublicNotes(readDb, rows.map((r) => r.id))]);
       const out = [];
       for (const c of rows) {
-        const events = await listEvents(readDb, c.id);
-        const notes = events.filter((e) => e.public_note);
         const photo = photos.find((p) => p.complaint_id === c.id);
         out.push({
-          service_request_id: c.number, status: open311Status(c.state), status_notes: notes.at(-1)?.public_note ?? null,
+          service_request_id: c.number, status: open311Status(c.state), status_notes: notes.get(c.id) ?? null,
           service_name: c.category_name, service_code: c.category_code, description: c.hidden ? null : c.public_description,
           agency_responsible: c.unit_name, service_notice: null, requested_datetime: w3(c.received_at), updated_datetime: w3(c.updated_at),
           expected_datetime: w3(c.due_at), address: c.address, address_id: null, zipcode: null,
