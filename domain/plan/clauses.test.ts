@@ -28,6 +28,13 @@ describe("findClauses", () => {
     ["names run together", "（区住建局区城管局参与）", [["participant", ["区住房和城乡建设局", "区城市管理局"]]]],
     ["parentheses of prose are not clauses", "依法依规划定（调整）饮用水水源保护区（范围）。开展城镇（工业）污水处理厂检查", []],
     ["a parenthesis with a date is not a list", "（2022年底前负责完成）", []],
+    ["由 … 牵头 in a plain sentence, then 配合 and 负责落实", "排查。由区住房和城乡建设局牵头，区城市管理局、中站生态环境分局配合，各办事处负责落实。",
+      [["lead", ["区住房和城乡建设局"]], ["participant", ["区城市管理局", "中站生态环境分局"]], ["implementer", ["*各办事处"]]]],
+    ["该项工作由 … 负责", "设置标志。该项工作由中站生态环境分局负责。", [["responsible", ["中站生态环境分局"]]]],
+    ["由 introduces unknown names too", "由区水务集团负责。", [["responsible", ["?区水务集团"]]]],
+    ["prose ending in a verb is not a clause", "区直有关部门要依据职责分工负责。各级政府要加大投入。持续推进并组织实施。按照属地管理原则负责", []],
+    ["a standing rule is not the task's own clause", "以下任务未明确具体落实单位的，均需各县区政府落实，不再专门列出。", []],
+    ["space-separated names with an unknown one", "配合单位：区农业农村局  区水务集团", [["participant", ["区农业农村局", "?区水务集团"]]]],
   ] as [string, string, [Role, string[]][]][])("%s", (_what, text, expected) => expect(roles(text)).toEqual(expected));
 
   it("keeps each clause's span", () => {

@@ -2,12 +2,15 @@
  * @module Responsibility clauses of a task, resolved into roles. Two written forms:
  * - verb after the list, in a parenthesis closing the task (the seed plan): 「（A、B按职责分工负责，C、D参与，
  *   各办事处负责落实）」 — one clause per comma/semicolon group;
- * - label before the list: 「牵头单位：A；B　责任单位：C」, on its own line or in a parenthesis.
+ * - label before the list: 「牵头单位：A；B　责任单位：C」, on its own line or in a parenthesis;
+ * - in plain sentences: 「由A牵头，B、C配合，各办事处负责落实。」, 「该项工作由A负责。」 — a group introduced by 由 is
+ *   read like a parenthesised one; a group without 由 only when every name in it is a directory unit or a
+ *   collective of units (so prose such as 「各级政府要加大投入」 or 「依据职责分工负责」 is left alone).
  * Verbs: 牵头 → lead; 按（照）职责分工负责 / 分别负责 / 共同负责 → co_lead; 参与 / 配合 / 协助 → participant;
  * （负责）落实 → implementer; 负责 → responsible. Labels: 牵头/主办单位 → lead; 配合/参与/协办单位 → participant;
  * 落实/实施单位 → implementer; 责任单位/部门 → responsible.
  */
-import { segmentUnits, type UnitResolver } from "./units";
+import { segmentUnits, segmentWithUnknown, type UnitResolver } from "./units";
 import type { Clause, Role } from "./types";
 
 const VERBS: [RegExp, Role][] = [
@@ -65,8 +68,12 @@ export function resolveNames(list: string[], resolver: UnitResolver): Pick<Claus
     else if (r.kind === "collective") add(out.collectives, r.name);
     else {
       const parts = segmentUnits(r.name, resolver);
+      const mixed = parts ? null : segmentWithUnknown(r.name, resolver);
       if (parts) parts.forEach((p) => add(out.units, p));
-      else add(out.unknown, r.name);
+      else if (mixed) {
+        mixed.units.forEach((p) => add(out.units, p));
+        mixed.unknown.forEach((p) => add(out.unknown, p));
+      } else add(out.unknown, r.name);
     }
   }
   return out;
@@ -99,6 +106,28 @@ function labelledClauses(text: string, start: number, resolver: UnitResolver): C
   return out;
 }
 
+/** 「由」, 「均由」, 「该项工作由」 … introducing a responsibility in a sentence. */
+const BY = /^(?:该项工作|此项工作|该项任务|本项工作|上述工作|以上工作)?(均由|由)/;
+/** A collective designation that names units, not an activity. */
+const UNIT_COLLECTIVE = /(办事处|街道|乡镇|部门|单位|政府|企业|成员单位|县区)$/;
+
+/** Clauses in plain sentences outside parentheses and labels. */
+function sentenceClauses(text: string, start: number, resolver: UnitResolver): Clause[] {
+  const out: Clause[] = [];
+  // A standing rule (「以下任务未明确具体落实单位的，均需…落实」) speaks of later tasks, not of this one.
+  const own = text.replace(/[^。！？\n]*(?:未明确|不再(?:专门|一一)?列出)[^。！？\n]*/g, (m) => " ".repeat(m.length));
+  for (const p of split(own, start, /[，,；;。！？\n]/g)) {
+    if (HAS_LABEL.test(p.text)) continue;
+    const by = BY.exec(p.text);
+    const cut = by ? by.index + by[0].length - by[1].length : 0;
+    const c = verbGroup({ text: p.text.slice(cut), start: p.start + cut }, resolver);
+    if (!c) continue;
+    if (!by && (c.unknown.length || c.collectives.some((x) => !UNIT_COLLECTIVE.test(x)) || !(c.units.length || c.collectives.length))) continue;
+    out.push(c);
+  }
+  return out;
+}
+
 /**
  * The responsibility clauses in a task's text; `start` is the text's offset in the normalised plan.
  * @example findClauses("…。（区住房和城乡建设局牵头，各办事处负责落实）", 0, resolver) // a lead clause and an implementer clause
@@ -117,5 +146,6 @@ export function findClauses(text: string, start: number, resolver: UnitResolver)
     rest = rest.slice(0, m.index!) + " ".repeat(m[0].length) + rest.slice(m.index! + m[0].length);
   }
   clauses.push(...labelledClauses(rest, start, resolver));
+  clauses.push(...sentenceClauses(rest, start, resolver));
   return clauses.sort((a, b) => a.span.start - b.span.start);
 }

@@ -9,7 +9,7 @@ import { findClauses, resolveNames } from "./clauses";
 import { findDeadlines } from "./deadlines";
 import { readHeader, splitSignature } from "./header";
 import { normalizePlanText } from "./normalize";
-import { headTitle, isArabic, outline, paragraphs, type OutlineNode, type Paragraph } from "./structure";
+import { headTitle, isArabic, marker, outline, paragraphs, type OutlineNode, type Paragraph } from "./structure";
 import { findTargets } from "./targets";
 import { createUnitResolver, type UnitResolver } from "./units";
 import { emptyRoles, ROLES, type Clause, type Deadline, type Goal, type ParsedPlan, type PlanTask, type PlanUnit, type PlanWarning, type Role, type SectionNode } from "./types";
@@ -37,6 +37,7 @@ const LABEL_OF: Record<string, (n: OutlineNode, title: string) => string> = {
   cn1: (n, t) => `${n.marker.number}、${t}`,
   cn2: (n, t) => `(${n.marker.number})${t}`,
   arp: (n, t) => `(${n.marker.number})${t}`,
+  annex: (n, t) => `附件${n.marker.number}${t ? ` ${t}` : ""}`,
 };
 const labelOf = (n: OutlineNode) => (LABEL_OF[n.marker.scheme] ?? ((m, t) => `${m.marker.number} ${t}`))(n, headTitle(n.head, n.marker));
 
@@ -57,12 +58,39 @@ function sentences(text: string, start: number): Paragraph[] {
   return out;
 }
 
-/** The task read from one outline node. */
-function readTask(norm: string, n: OutlineNode, section: string, year: number | null, resolver: UnitResolver): PlanTask {
+/** The task read from one outline node; `number` overrides the node's own (sub-items: "2(1)"). */
+function readTask(norm: string, n: OutlineNode, section: string, year: number | null, resolver: UnitResolver, number = n.marker.number): PlanTask {
   const start = n.head.start + n.marker.length;
   const text = norm.slice(start, n.end);
   const clauses = findClauses(text, start, resolver);
-  return { number: n.marker.number, section, title: headTitle(n.head, n.marker), text, span: { start, end: n.end }, ...rolesOf(clauses), clauses, deadlines: toDeadlines(text, start, year) };
+  return { number, section, title: headTitle(n.head, n.marker), text, span: { start, end: n.end }, ...rolesOf(clauses), clauses, deadlines: toDeadlines(text, start, year) };
+}
+
+/** Sub-item numbering 「（1）」「①」 under a numbered heading. */
+const isSubItem = (n: OutlineNode) => n.marker.scheme === "arp" || n.marker.scheme === "circ";
+
+/**
+ * A numbered heading whose children are all sub-items (「3.加强入河排污口监管」 then 「（1）…（2）…」): its sub-items
+ * are the tasks when each names its own units; otherwise the heading with its sub-items is one task (units named
+ * once for all of them, e.g. on 「牵头单位：」 lines after the last sub-item).
+ */
+function subItemsOf(n: OutlineNode, resolver: UnitResolver): "split" | "merge" | null {
+  if (!n.marker.scheme.startsWith("dot") || n.children.length === 0 || !n.children.every(isSubItem)) return null;
+  const own = (c: OutlineNode) => [c.head, ...c.body].map((p) => p.text).join("\n");
+  return n.children.every((c) => findClauses(own(c), 0, resolver).length > 0) ? "split" : "merge";
+}
+
+/** Gives sub-item tasks the roles their heading names and they do not (marked inherited). */
+function inheritFromHeading(norm: string, n: OutlineNode, tasks: PlanTask[], resolver: UnitResolver) {
+  const ownEnd = n.body.at(-1)?.end ?? n.head.end;
+  const from = n.head.start + n.marker.length;
+  const clauses = findClauses(norm.slice(from, ownEnd), from, resolver);
+  for (const t of tasks)
+    for (const c of clauses)
+      if (!t.clauses.some((x) => x.role === c.role)) {
+        t.clauses.push({ ...c, inherited: true });
+        Object.assign(t, rolesOf(t.clauses));
+      }
 }
 
 /** Units and collectives per role, in clause order. */
@@ -83,8 +111,12 @@ function rolesOf(clauses: readonly Clause[]): Pick<PlanTask, "units" | "collecti
 export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   const norm = normalizePlanText(text);
   const resolver = createUnitResolver(options.units, { areaNames: options.areaNames });
-  const { body, signature } = splitSignature(paragraphs(norm));
-  const { preamble, roots } = outline(body);
+  // The closing signature stands before the attachments, if any.
+  const paras = paragraphs(norm);
+  const annexAt = paras.findIndex((p, i) => marker(p.text)?.scheme === "annex" && paras.slice(0, i).some((q) => marker(q.text) && marker(q.text)!.scheme !== "annex"));
+  const main = annexAt < 0 ? paras : paras.slice(0, annexAt);
+  const { body, signature } = splitSignature(main);
+  const { preamble, roots } = outline(annexAt < 0 ? body : [...body, ...paras.slice(annexAt)]);
   const head = readHeader(preamble, signature);
   const yearOf = (s: string | null) => (s && /(\d{4})/.exec(s) ? Number(/(\d{4})/.exec(s)![1]) : null);
   const year = options.year ?? yearOf(head.title) ?? yearOf(head.docNumber) ?? yearOf(head.date);
@@ -99,20 +131,34 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
     nodes.flatMap((n): SectionNode[] => {
       const excluded = depth === 0 ? NOT_TASKS.test(headTitle(n.head, n.marker)) : topExcluded;
       if (depth === 0 && GOALS.test(headTitle(n.head, n.marker)) && !/任务/.test(headTitle(n.head, n.marker))) goalNodes.push(n);
-      if (!excluded && isTask(n)) {
+      const subItems = excluded || isTask(n) ? null : subItemsOf(n, resolver);
+      if (!excluded && (isTask(n) || subItems === "merge")) {
         tasks.push(readTask(norm, n, parent, year, resolver));
         return [];
       }
       const label = labelOf(n);
+      if (subItems === "split") {
+        const mine = n.children.map((c) => readTask(norm, c, label, year, resolver, `${n.marker.number}(${c.marker.number})`));
+        inheritFromHeading(norm, n, mine, resolver);
+        tasks.push(...mine);
+      }
       const ownEnd = n.body.at(-1)?.end ?? n.head.end;
       const own = norm.slice(n.head.start, ownEnd);
       return [{
         level: n.level, number: n.marker.number, title: headTitle(n.head, n.marker), label,
         span: { start: n.head.start, end: n.end }, deadlines: toDeadlines(own, n.head.start, year),
-        children: walk(n.children, label, excluded, depth + 1),
+        children: subItems === "split" ? [] : walk(n.children, label, excluded, depth + 1),
       }];
     });
   const sections = walk(roots, "", false, 0);
+  // A task table in an attachment (附件 重点任务分解表) usually repeats the body's tasks: it is read only when the
+  // body has none (a plan that is just a table), else left out with a warning rather than imported twice.
+  const inAnnex = (t: PlanTask) => roots.some((r) => r.marker.scheme === "annex" && t.span.start >= r.head.start && t.span.end <= r.end);
+  if (tasks.some((t) => !inAnnex(t)) && tasks.some(inAnnex)) {
+    const dropped = tasks.filter(inAnnex);
+    tasks.splice(0, tasks.length, ...tasks.filter((t) => !inAnnex(t)));
+    warnings.push({ code: "annex_tasks_ignored", message: `附件中的任务表（${dropped.length} 项）与正文任务重复，未作为任务读取` });
+  }
 
   for (const n of goalNodes) {
     const title = headTitle(n.head, n.marker);
@@ -153,13 +199,19 @@ function taskWarnings(tasks: readonly PlanTask[]): PlanWarning[] {
   const out: PlanWarning[] = [];
   const last = new Map<string, number>();
   for (const t of tasks) {
-    const parts = t.number.split(".");
-    const prefix = parts.slice(0, -1).join(".");
-    const n = Number(parts.at(-1));
-    const prev = last.get(prefix);
-    if ((prev === undefined && n !== 1 && !last.size) || (prev !== undefined && n !== prev + 1))
-      out.push({ code: "number_gap", message: `任务编号${t.number}不连续`, taskNumber: t.number });
-    last.set(prefix, n);
+    // "2.1.1" and "2(1)" alike: every level must follow on from the one before it.
+    const parts = t.number.split(/[.()（）]/).filter(Boolean).map(Number);
+    for (const [d, n] of parts.entries()) {
+      const prefix = parts.slice(0, d).join(".");
+      const prev = last.get(prefix);
+      const isLast = d === parts.length - 1;
+      const gap = prev === undefined ? isLast && n !== 1 && !last.size : isLast ? n !== prev + 1 : n !== prev && n !== prev + 1;
+      if (gap) {
+        out.push({ code: "number_gap", message: `任务编号${t.number}不连续`, taskNumber: t.number });
+        break;
+      }
+      last.set(prefix, n);
+    }
     if (ROLES.every((r) => !t.units[r].length && !t.collectives[r].length) && !t.clauses.some((c) => c.unknown.length))
       out.push({ code: "no_units", message: `任务${t.number}未写明责任单位`, taskNumber: t.number });
   }

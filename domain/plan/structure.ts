@@ -13,7 +13,7 @@ export interface Paragraph {
 
 /** The numbering at the start of a paragraph. */
 export interface Marker {
-  /** "cn1" 一、 · "cn2" （一） · "dot1" 1. · "dot2" 2.1 … · "arp" （1） · "circ" ①. */
+  /** "cn1" 一、 · "cn2" （一） · "dot1" 1. · "dot2" 2.1 … · "arp" （1） · "circ" ①, and "annex" 附件 (always top level). */
   scheme: string;
   number: string;
   /** Characters the marker takes, separators included. */
@@ -55,6 +55,8 @@ const CN = "[一二三四五六七八九十]+";
  */
 export function marker(text: string): Marker | null {
   let m: RegExpExecArray | null;
+  // 「附件」「附件2：重点任务分解表」: an attachment starts a top-level part of its own.
+  if (text.length <= 40 && (m = /^附件\s*(\d*)\s*[：:、．.]?\s*/.exec(text)) && !/[，。；]/.test(text)) return { scheme: "annex", number: m[1], length: m[0].length };
   if ((m = new RegExp(`^(${CN})、`).exec(text))) return { scheme: "cn1", number: m[1], length: m[0].length };
   if ((m = new RegExp(`^[（(](${CN})[）)]`).exec(text))) return { scheme: "cn2", number: m[1], length: m[0].length };
   if ((m = /^(\d+(?:\.\d+)+)(?!\d)[.、]?\s*/.exec(text))) return { scheme: `dot${m[1].split(".").length}`, number: m[1], length: m[0].length };
@@ -65,7 +67,7 @@ export function marker(text: string): Marker | null {
 }
 
 /** Arabic numbering (1. / 2.1 / （1） / ①): the levels tasks are written at. */
-export const isArabic = (m: Marker) => m.scheme !== "cn1" && m.scheme !== "cn2";
+export const isArabic = (m: Marker) => m.scheme !== "cn1" && m.scheme !== "cn2" && m.scheme !== "annex";
 
 /** The outline: paragraphs before the first numbered one (the document head), and the tree. */
 export interface Outline {
@@ -83,7 +85,9 @@ export function outline(paras: readonly Paragraph[]): Outline {
   const roots: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
   for (const p of paras) {
-    const m = marker(p.text);
+    let m = marker(p.text);
+    // 「附件：…方案」 before any numbered heading is the notice's list of attachments, not an attachment.
+    if (m?.scheme === "annex" && roots.length === 0) m = null;
     if (!m) {
       const top = stack.at(-1);
       if (top) top.body.push(p);
@@ -91,8 +95,9 @@ export function outline(paras: readonly Paragraph[]): Outline {
       for (const n of stack) n.end = p.end;
       continue;
     }
-    if (!rank.has(m.scheme)) rank.set(m.scheme, rank.size + 1);
-    const level = rank.get(m.scheme)!;
+    // An attachment is top level whatever came before it; its own numbering nests under it as ranked.
+    if (m.scheme !== "annex" && !rank.has(m.scheme)) rank.set(m.scheme, rank.size + 1);
+    const level = m.scheme === "annex" ? 0 : rank.get(m.scheme)!;
     while (stack.length && stack.at(-1)!.level >= level) stack.pop();
     const node: OutlineNode = { marker: m, level, head: p, body: [], children: [], end: p.end };
     (stack.at(-1)?.children ?? roots).push(node);

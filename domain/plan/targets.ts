@@ -11,12 +11,12 @@ const SUBJECT = "([^，。；、：！？\\n]*?)";
 
 const RELATIVE = new RegExp(`${SUBJECT}较(\\d{4})年(?:同期)?(?:水平)?(下降|降低|减少|削减|提高|提升|增加|增长|上升)(?:了)?${NUM}${UNIT}(以上)?`, "g");
 const ABSOLUTE = new RegExp(
-  `${SUBJECT}(达到|提高到|提升到|提高至|提升至|保持在|稳定在|控制在|不低于|不少于|不高于|不超过|低于|高于|大于等于|小于等于|≥|≤|达)${NUM}${UNIT}(以上|以下|以内|及以上|及以下)?`,
+  `${SUBJECT}(达到|提高到|提升到|提高至|提升至|保持在|保持|稳定在|控制在|不低于|不少于|不高于|不超过|低于|高于|大于等于|小于等于|≥|≤|达)${NUM}${UNIT}(以上|以下|以内|及以上|及以下)?`,
   "g",
 );
 
 const VERB: Record<string, Comparison> = {
-  达到: "reach", 达: "reach", 提高到: "reach", 提升到: "reach", 提高至: "reach", 提升至: "reach", 保持在: "reach", 稳定在: "reach",
+  达到: "reach", 达: "reach", 提高到: "reach", 提升到: "reach", 提高至: "reach", 提升至: "reach", 保持在: "reach", 保持: "reach", 稳定在: "reach",
   不低于: "at_least", 不少于: "at_least", 高于: "at_least", 大于等于: "at_least", "≥": "at_least",
   控制在: "at_most", 不高于: "at_most", 不超过: "at_most", 低于: "at_most", 小于等于: "at_most", "≤": "at_most",
 };

@@ -81,7 +81,7 @@ export interface Goal {
 
 /** A heading of the section tree (一、 / (一) / 2.1 …). */
 export interface SectionNode {
-  /** Depth, 1 = top. */
+  /** Depth, 1 = top; 0 for an attachment (附件), which stands above the body's own numbering. */
   level: number;
   /** The number as written: "三", "一", "2.1". */
   number: string;
@@ -96,7 +96,7 @@ export interface SectionNode {
 
 /** One numbered task. */
 export interface PlanTask {
-  /** As written: "1", "2.1.1". */
+  /** As written: "1", "2.1.1"; a sub-item under a numbered heading "2(1)". */
   number: string;
   /** Label of the nearest heading above it. */
   section: string;
@@ -121,7 +121,7 @@ export interface UnknownUnit {
 
 /** Something the parser could not settle. */
 export interface PlanWarning {
-  code: "no_tasks" | "no_year" | "no_units" | "number_gap" | "ambiguous_alias";
+  code: "no_tasks" | "no_year" | "no_units" | "number_gap" | "ambiguous_alias" | "annex_tasks_ignored";
   message: string;
   taskNumber?: string;
 }

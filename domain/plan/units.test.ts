@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUnitResolver, isCollective, segmentUnits } from "./units";
+import { createUnitResolver, isCollective, segmentUnits, segmentWithUnknown } from "./units";
 import { ZHONGZHAN_AREA_NAMES, ZHONGZHAN_UNITS } from "./zhongzhanUnits";
 
 const resolver = createUnitResolver(ZHONGZHAN_UNITS, { areaNames: ZHONGZHAN_AREA_NAMES });
@@ -56,4 +56,16 @@ describe("ZHONGZHAN_UNITS", () => {
       ["府城办事处", "冯封办事处", "龙翔办事处", "许衡办事处", "李封办事处", "王封办事处", "朱村办事处", "月山办事处", "丹河办事处"]);
   });
   it("has no ambiguous loose keys", () => expect(resolver.ambiguous).toEqual([]));
+});
+
+describe("segmentWithUnknown", () => {
+  const r = createUnitResolver(ZHONGZHAN_UNITS, { areaNames: ZHONGZHAN_AREA_NAMES });
+  it.each([
+    ["区农业农村局区水务集团", { units: ["区农业农村局"], unknown: ["区水务集团"] }],
+    ["区水务集团中站生态环境分局区城管局", { units: ["中站生态环境分局", "区城市管理局"], unknown: ["区水务集团"] }],
+    // A sub-unit is not a unit plus a fragment; a run of units only, or of unknown names only, is not this function's.
+    ["中站生态环境分局执法大队", null],
+    ["区住建局区城管局", null],
+    ["区水务集团", null],
+  ])("%s", (run, expected) => expect(segmentWithUnknown(run, r)).toEqual(expected));
 });

@@ -105,3 +105,37 @@ export function segmentUnits(run: string, resolver: UnitResolver): string[] | nu
   const all = best[s.length];
   return all && all.length >= 2 ? all : null;
 }
+
+/** A name of its own left between known units: starts like a unit's name and ends in an organisation word. */
+const GAP_NAME = /^(?:区|市|县|省|中站|焦作)[\u4e00-\u9fa5]{1,20}(?:局|委|委员会|办|办公室|中心|集团|公司|站|所|院|队|处|厅|会)$/;
+
+/**
+ * Splits a run of names written with spaces between them (normalisation drops spaces between Chinese characters,
+ * so 「区农业农村局  区水务集团」 arrives as one run) into directory units and, between them, names the directory
+ * does not know. A leftover piece counts as a name only when it looks like one (GAP_NAME), so a sub-unit such as
+ * 「中站生态环境分局执法大队」 is not cut into a unit and a fragment. Null unless at least one unit and one unknown
+ * name cover the whole run (runs of units only are `segmentUnits`' business).
+ * @example segmentWithUnknown("区农业农村局区水务集团", resolver) // { units: ["区农业农村局"], unknown: ["区水务集团"] }
+ */
+export function segmentWithUnknown(run: string, resolver: UnitResolver): { units: string[]; unknown: string[] } | null {
+  const s = clean(run);
+  type Piece = { unit: boolean; name: string };
+  // best[i]: the cover of s[0, i) leaving the fewest characters to unknown names, then with the fewest pieces.
+  const best: ({ pieces: Piece[]; unknown: number } | null)[] = [{ pieces: [], unknown: 0 }, ...Array(s.length).fill(null)];
+  for (let i = 0; i < s.length; i++) {
+    const from = best[i];
+    if (!from) continue;
+    for (let j = i + 2; j <= s.length; j++) {
+      const piece = s.slice(i, j);
+      const r = resolver.resolve(piece);
+      const p: Piece | null = r.kind === "unit" ? { unit: true, name: r.name } : GAP_NAME.test(piece) ? { unit: false, name: piece } : null;
+      if (!p) continue;
+      const next = { pieces: [...from.pieces, p], unknown: from.unknown + (p.unit ? 0 : piece.length) };
+      const had = best[j];
+      if (!had || next.unknown < had.unknown || (next.unknown === had.unknown && next.pieces.length < had.pieces.length)) best[j] = next;
+    }
+  }
+  const all = best[s.length];
+  if (!all || !all.pieces.some((p) => p.unit) || !all.pieces.some((p) => !p.unit)) return null;
+  return { units: all.pieces.filter((p) => p.unit).map((p) => p.name), unknown: all.pieces.filter((p) => !p.unit).map((p) => p.name) };
+}

@@ -27,3 +27,40 @@ describe("planTextOf", () => {
     await expect(planTextOf(Buffer.from([0x4d, 0x5a, 0x90, 0x00]), "a.txt")).rejects.toThrow(/不是文本/);
   });
 });
+
+describe("a plan laid out as a task table in Word", () => {
+  it("reads each row as a task with its units and deadline", async () => {
+    const { Table, TableRow, TableCell } = await import("docx");
+    const { parsePlan } = await import("../../domain/plan/parsePlan");
+    const { ZHONGZHAN_AREA_NAMES, ZHONGZHAN_UNITS } = await import("../../domain/plan/zhongzhanUnits");
+    const row = (cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: c.split("\n").map((l) => new Paragraph(l)) })) });
+    const doc = new Document({
+      sections: [{
+        children: [
+          new Paragraph("中站区2024年河湖长制重点工作任务清单"),
+          new Paragraph("中环攻坚办〔2024〕9号"),
+          new Table({
+            rows: [
+              row(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]),
+              row(["1", "开展河湖“清四乱”专项整治，建立问题清单", "区农业农村局", "中站生态环境分局、各办事处", "2024年6月底前"]),
+              row(["2", "推进河湖划界确权\n完成大沙河、白马门河管理范围划定", "区水利局", "中站国土分局", "年底前"]),
+              row(["3", "开展入河排污口排查", "中站生态环境分局", "", "9月30日前"]),
+            ],
+          }),
+        ],
+      }],
+    });
+    const text = await planTextOf(await Packer.toBuffer(doc), "清单.docx");
+    const plan = parsePlan(text, { units: ZHONGZHAN_UNITS, areaNames: ZHONGZHAN_AREA_NAMES });
+    const brief = plan.tasks.map((t) => ({
+      number: t.number, title: t.title, lead: t.units.lead, participant: [...t.units.participant, ...t.collectives.participant], deadlines: t.deadlines.map((d) => d.date),
+    }));
+    // Written out by reading the table: 区水利局 is an alias of 区农业农村局 in the demo directory.
+    expect(brief).toEqual([
+      { number: "1", title: "开展河湖“清四乱”专项整治，建立问题清单", lead: ["区农业农村局"], participant: ["中站生态环境分局", "各办事处"], deadlines: ["2024-06-30"] },
+      { number: "2", title: "推进河湖划界确权", lead: ["区农业农村局"], participant: ["中站国土分局"], deadlines: ["2024-12-31"] },
+      { number: "3", title: "开展入河排污口排查", lead: ["中站生态环境分局"], participant: [], deadlines: ["2024-09-30"] },
+    ]);
+    expect(plan).toMatchObject({ title: "中站区2024年河湖长制重点工作任务清单", docNumber: "中环攻坚办〔2024〕9号", year: 2024, unknownUnits: [] });
+  });
+});
