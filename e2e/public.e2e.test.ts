@@ -59,6 +59,18 @@ describe("public portal e2e (phone)", () => {
     await page.getByTestId("complaint-list").waitFor();
     await expect.poll(() => page.getByTestId("complaint-list").locator("li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await e.shot(page, "public-04-complaint-map");
+    await page.getByTestId("public-nav-progress").click();
+    await page.getByTestId("progress-four-chaos").waitFor();
+    await page.getByTestId("public-nav-exposures").click();
+    await page.getByTestId("exposures").waitFor();
+    await expect.poll(async () => (await page.getByTestId("exposures-empty").count()) + (await page.getByTestId("exposures").locator("li").count()), { timeout: 10_000 }).toBeGreaterThan(0);
+    await e.shot(page, "public-11-exposures");
+    // English throughout: the switch is on the public pages too.
+    await page.getByTestId("public-nav-home").click();
+    await page.getByTestId("lang-switch").click();
+    await expect.poll(() => page.getByTestId("public-cta").textContent()).toContain("Report a problem");
+    await e.shot(page, "public-12-home-en");
+    await page.getByTestId("lang-switch").click();
   });
 
   it("a citizen files with a photo; staff dispatch; the unit resolves; the citizen reads the answer by receipt code", async () => {

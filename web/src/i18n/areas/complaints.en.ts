@@ -25,6 +25,8 @@ export const complaintsEn: Record<keyof typeof complaintsZh, string> = {
   "public.noIndicators": "Indicator values have not been published yet.",
   "public.noValue": "No value yet",
   "public.target": "Target",
+  "public.targetLine": "Target: {target} ({year})",
+  "public.sourceLabel": "Source: ",
   "public.source": "Source",
   "public.seeReadings": "see the readings",
   "public.comparison.at_least": "at least",

@@ -24,6 +24,8 @@ export const complaintsZh = {
   "public.noIndicators": "指标数据尚未发布。",
   "public.noValue": "暂无数据",
   "public.target": "目标",
+  "public.targetLine": "目标：{target}（{year}年）",
+  "public.sourceLabel": "数据来源：",
   "public.source": "数据来源",
   "public.seeReadings": "查看监测数据",
   "public.comparison.at_least": "不低于",

@@ -22,10 +22,10 @@ function IndicatorRow({ i }: { i: PublicIndicator }) {
         <span>{i.value === null ? t("public.noValue") : `${i.value}${i.unit}`}</span>
       </div>
       <div style={{ fontSize: 12, color: "#6b7280", marginLeft: 20 }}>
-        {t("public.target")}：{target}（{i.targetYear}）· {t(`public.light.${i.light}` as MessageKey)}
+        {t("public.targetLine", { target, year: i.targetYear })} · {t(`public.light.${i.light}` as MessageKey)}
         {i.source && (
           <div>
-            {t("public.source")}：{i.source.kind === "entered" ? i.source.document : `${t(`public.method.${i.source.method}` as MessageKey)}（${i.source.formula}）`}
+            {t("public.sourceLabel")}{i.source.kind === "entered" ? i.source.document : `${t(`public.method.${i.source.method}` as MessageKey)}（${i.source.formula}）`}
             {i.period ? ` · ${i.period}` : ""}{i.source.recordedAt ? ` · ${when(i.source.recordedAt, false)}` : ""}
             {i.source.method === "surface_water" && <> · <Link to="/public/water">{t("public.seeReadings")}</Link></>}
           </div>
