@@ -52,6 +52,9 @@ describe("findTargets", () => {
     ["优良水体比例达到60%以上", [{ indicator: "优良水体比例", value: 60, unit: "%", comparison: "at_least" }]],
     ["再生水利用率较2020年提高5个百分点", [{ indicator: "再生水利用率", value: 5, unit: "个百分点", comparison: "increase", baselineYear: 2020 }]],
     ["完成市级下达的地表水环境质量考核目标", []],
+    ["到2025年底，全区水质优良比例90%以上", [{ indicator: "全区水质优良比例", value: 90, unit: "%", comparison: "at_least" }]],
+    ["城市建成区黑臭水体消除比例保持100%", [{ indicator: "城市建成区黑臭水体消除比例", value: 100, unit: "%", comparison: "reach" }]],
+    ["新建管网12公里以上", [{ indicator: "新建管网", value: 12, unit: "公里", comparison: "at_least" }]],
     ["切实做到稳定达标排放", []],
   ])("%s", (text, expected) => expect(findTargets(text)).toEqual(expected));
 });

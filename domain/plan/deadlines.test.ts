@@ -21,6 +21,9 @@ describe("findDeadlines (plan year 2022)", () => {
     ["自2022年3月1日起施行", []], // a start date
     ["较2020年下降2%", []], // a baseline year
     ["2月30日前", []], // no such day
+    ["完成时限：2022年12月", [["2022-12-31", "2022年12月"]]], // a bare month: its last day
+    ["2022年12月18日印发", []], // a date of issue, not a bare month
+    ["2023年第二季度完成", [["2023-06-30", "2023年第二季度"]]],
   ] as [string, [string, string][]][])("%s", (text, expected) => {
     expect(findDeadlines(text, 2022).map((d) => [d.date, d.text])).toEqual(expected);
   });

@@ -1,6 +1,6 @@
 /**
  * @module Deadlines and milestones written in plan text, resolved against the plan year: 「2022年5月底前」 →
- * 2022-05-31, 「5月30日前」 → 2022-05-30, 「到2022年底」 → 2022-12-31, 「6月份」 → 2022-06-30, 上/中/下旬 →
+ * 2022-05-31, 「2025年12月」 → 2025-12-31, 「5月30日前」 → 2022-05-30, 「到2022年底」 → 2022-12-31, 「6月份」 → 2022-06-30, 上/中/下旬 →
  * the 10th/20th/last day, 上半年 → 06-30, 第N季度 → quarter end. The date is the last day allowed. Dates followed
  * by 起/以来/开始/印发 are start or reference dates, not deadlines.
  */
@@ -54,6 +54,13 @@ const RULES: Rule[] = [
   [new RegExp(`${TO}${Y}年${N}月${N}[日号]${BEFORE}${NOT_START}`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), chineseNumber(m[3]))],
   // 2022年5月底(前) / 2022年6月份 / 2022年6月下旬
   [new RegExp(`${TO}${Y}年${N}月(底|末|份|上旬|中旬|下旬)${BEFORE}`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), TENTH[m[3]])],
+  // 2025年12月(前): the month's last day — not 2025年12月18日, 12月底 or 12月份, read above
+  [new RegExp(`${TO}${Y}年${N}月${BEFORE}(?![\\d〇零一二三四五六七八九十日号底末份上中下])`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), "end")],
+  // 2025年第三季度(末)(前)
+  [new RegExp(`${TO}${Y}年第?([一二三四1-4])季度(?:末|底)?${BEFORE}`, "g"), (m) => {
+    const q = QUARTER_END[chineseNumber(m[2])];
+    return q ? iso(chineseNumber(m[1]), q[0], q[1]) : null;
+  }],
   // 到2022年底 / 2022年年底前
   [new RegExp(`${TO}${Y}年(?:年)?(?:底|末)${BEFORE}`, "g"), (m) => iso(chineseNumber(m[1]), 12, 31)],
   // 5月30日前

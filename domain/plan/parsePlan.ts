@@ -27,6 +27,9 @@ export interface ParsePlanOptions {
 /** Top-level sections that hold no tasks even when numbered 1., 2. … */
 const NOT_TASKS = /指导思想|总体要求|基本原则|目标|保障|工作要求|附则|编制依据|组织领导/;
 const GOALS = /目标/;
+/** A goals sub-heading, e.g. 「（二）工作目标」 in 「一、总体要求」 — not 「（六）严格目标考核」. */
+const GOAL_HEADING = /^(?:工作|主要|总体|发展|具体)?目标$/;
+const OVERALL = /总体要求|总体思路/;
 const LABEL = /(?:牵头|主办|配合|参与|协办|落实|实施|责任)(?:单位|部门)[：:]/;
 
 const STANDING =
@@ -38,6 +41,8 @@ const LABEL_OF: Record<string, (n: OutlineNode, title: string) => string> = {
   cn2: (n, t) => `(${n.marker.number})${t}`,
   arp: (n, t) => `(${n.marker.number})${t}`,
   annex: (n, t) => `附件${n.marker.number}${t ? ` ${t}` : ""}`,
+  chap: (n, t) => `第${n.marker.number}章 ${t}`,
+  sec: (n, t) => `第${n.marker.number}节 ${t}`,
 };
 const labelOf = (n: OutlineNode) => (LABEL_OF[n.marker.scheme] ?? ((m, t) => `${m.marker.number} ${t}`))(n, headTitle(n.head, n.marker));
 
@@ -126,11 +131,15 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   const tasks: PlanTask[] = [];
   const goals: Goal[] = [];
   const goalNodes: OutlineNode[] = [];
+  const overallNodes: OutlineNode[] = [];
 
   const walk = (nodes: OutlineNode[], parent: string, topExcluded: boolean, depth: number): SectionNode[] =>
     nodes.flatMap((n): SectionNode[] => {
       const excluded = depth === 0 ? NOT_TASKS.test(headTitle(n.head, n.marker)) : topExcluded;
-      if (depth === 0 && GOALS.test(headTitle(n.head, n.marker)) && !/任务/.test(headTitle(n.head, n.marker))) goalNodes.push(n);
+      // 「二、工作目标」, or 「（二）工作目标」 inside 「一、总体要求」.
+      const title = headTitle(n.head, n.marker);
+      if ((depth === 0 ? GOALS.test(title) && !/任务/.test(title) : topExcluded && GOAL_HEADING.test(title))) goalNodes.push(n);
+      if (depth === 0 && OVERALL.test(headTitle(n.head, n.marker))) overallNodes.push(n);
       const subItems = excluded || isTask(n) ? null : subItemsOf(n, resolver);
       if (!excluded && (isTask(n) || subItems === "merge")) {
         tasks.push(readTask(norm, n, parent, year, resolver));
@@ -160,11 +169,14 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
     warnings.push({ code: "annex_tasks_ignored", message: `附件中的任务表（${dropped.length} 项）与正文任务重复，未作为任务读取` });
   }
 
-  for (const n of goalNodes) {
+  // Without a goals heading, the sentences of 「总体要求」 that carry numeric targets are the goals.
+  const fallback = goalNodes.length === 0;
+  for (const n of fallback ? overallNodes : goalNodes) {
     const title = headTitle(n.head, n.marker);
     const from = n.head.start + n.marker.length + n.head.text.slice(n.marker.length).indexOf(title) + title.length;
     for (const s of sentences(norm.slice(from, n.end), from)) {
       if (s.text.replace(/^[。，：:\s]+/, "") === "") continue;
+      if (fallback && !findTargets(s.text).length) continue;
       goals.push({ text: s.text.replace(/^[。，：:]+/, ""), targets: findTargets(s.text), span: { start: s.start, end: s.end } });
     }
   }

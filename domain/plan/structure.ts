@@ -11,9 +11,14 @@ export interface Paragraph {
   end: number;
 }
 
+import { chineseNumber } from "./deadlines";
+
 /** The numbering at the start of a paragraph. */
 export interface Marker {
-  /** "cn1" 一、 · "cn2" （一） · "dot1" 1. · "dot2" 2.1 … · "arp" （1） · "circ" ①, and "annex" 附件 (always top level). */
+  /**
+   * "cn1" 一、 · "cn2" （一） · "dot1" 1. · "dot2" 2.1 … · "arp" （1） · "circ" ① · "chap" 第一章 · "sec" 第一节 ·
+   * "art" 第一条 (number in Arabic) · "annex" 附件 (always top level).
+   */
   scheme: string;
   number: string;
   /** Characters the marker takes, separators included. */
@@ -57,6 +62,9 @@ export function marker(text: string): Marker | null {
   let m: RegExpExecArray | null;
   // 「附件」「附件2：重点任务分解表」: an attachment starts a top-level part of its own.
   if (text.length <= 40 && (m = /^附件\s*(\d*)\s*[：:、．.]?\s*/.exec(text)) && !/[，。；]/.test(text)) return { scheme: "annex", number: m[1], length: m[0].length };
+  // 「第一章」「第一节」 headings and 「第一条」 articles (rules and some work plans), numbered in Arabic for the ledger.
+  if ((m = /^第([一二三四五六七八九十百]+)(章|节|部分)\s*/.exec(text))) return { scheme: m[2] === "节" ? "sec" : "chap", number: m[1], length: m[0].length };
+  if ((m = /^第([一二三四五六七八九十百]+)条\s*/.exec(text))) return { scheme: "art", number: String(chineseNumber(m[1])), length: m[0].length };
   if ((m = new RegExp(`^(${CN})、`).exec(text))) return { scheme: "cn1", number: m[1], length: m[0].length };
   if ((m = new RegExp(`^[（(](${CN})[）)]`).exec(text))) return { scheme: "cn2", number: m[1], length: m[0].length };
   if ((m = /^(\d+(?:\.\d+)+)(?!\d)[.、]?\s*/.exec(text))) return { scheme: `dot${m[1].split(".").length}`, number: m[1], length: m[0].length };
@@ -67,7 +75,7 @@ export function marker(text: string): Marker | null {
 }
 
 /** Arabic numbering (1. / 2.1 / （1） / ①): the levels tasks are written at. */
-export const isArabic = (m: Marker) => m.scheme !== "cn1" && m.scheme !== "cn2" && m.scheme !== "annex";
+export const isArabic = (m: Marker) => !["cn1", "cn2", "chap", "sec", "annex"].includes(m.scheme);
 
 /** The outline: paragraphs before the first numbered one (the document head), and the tree. */
 export interface Outline {

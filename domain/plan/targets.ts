@@ -1,5 +1,6 @@
 /**
- * @module Numeric targets in goal sentences: absolute ones (「达标率达到100%」, 「不低于90%」, 「控制在5%以内」) and
+ * @module Numeric targets in goal sentences: absolute ones (「达标率达到100%」, 「不低于90%」, 「控制在5%以内」,
+ * 「优良比例90%以上」) and
  * relative ones against a baseline year (「用水量较2020年下降2%」). The indicator is the phrase before the verb,
  * back to the previous comma or clause boundary, without a leading time phrase (「到2022年底」).
  */
@@ -20,6 +21,9 @@ const VERB: Record<string, Comparison> = {
   不低于: "at_least", 不少于: "at_least", 高于: "at_least", 大于等于: "at_least", "≥": "at_least",
   控制在: "at_most", 不高于: "at_most", 不超过: "at_most", 低于: "at_most", 小于等于: "at_most", "≤": "at_most",
 };
+
+/** 「水质优良比例90%以上」: a number with its unit and 以上/以下, no verb. */
+const BARE = new RegExp(`${SUBJECT}${NUM}${UNIT.slice(0, -1)}(以上|以下|以内|及以上|及以下)`, "g");
 
 /** The subject phrase, without a leading time phrase or 确保/力争. */
 function indicator(subject: string): string {
@@ -48,6 +52,11 @@ export function findTargets(sentence: string): Target[] {
     let comparison = VERB[m[2]];
     if (comparison === "reach" && m[5]) comparison = /以上/.test(m[5]) ? "at_least" : "at_most";
     found.push({ at: m.index!, end: m.index! + m[0].length, target: { indicator: name, value: Number(m[3]), unit: m[4] ?? "", comparison } });
+  }
+  for (const m of sentence.matchAll(BARE)) {
+    const name = indicator(m[1]);
+    if (!name || found.some((f) => m.index! < f.end && f.at < m.index! + m[0].length)) continue;
+    found.push({ at: m.index!, end: m.index! + m[0].length, target: { indicator: name, value: Number(m[2]), unit: m[3], comparison: /以上/.test(m[4]) ? "at_least" : "at_most" } });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.target);
 }
