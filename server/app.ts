@@ -32,6 +32,10 @@ import { taskRoutes } from "./routes/tasks/tasks";
 import { supervisionRoutes } from "./routes/supervision/supervision";
 import { documentRoutes } from "./routes/supervision/documents";
 import { inboxRoutes } from "./routes/inbox/inbox";
+import { reportRoutes } from "./routes/reports/reports";
+import { qualityRoutes } from "./routes/quality/quality";
+import { reviewRoutes } from "./routes/review/review";
+import { alarmRoutes } from "./routes/alarms/alarms";
 import { registriesRoutes } from "./routes/registries";
 import { settingsRoutes } from "./routes/settings/settings";
 import { checkRoutes } from "./routes/supervision/checks";
@@ -158,6 +162,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   supervisionRoutes(app, deps, files);
   documentRoutes(app, deps, files);
   inboxRoutes(app, deps);
+  qualityRoutes(app, deps);
+  reviewRoutes(app, deps);
+  alarmRoutes(app, deps);
   registriesRoutes(app, deps, files);
   settingsRoutes(app, deps);
   checkRoutes(app, deps, files);
@@ -167,6 +174,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   complaintRoutes(app, deps, files);
   rewardRoutes(app, deps);
   open311Routes(app, deps, files);
+  reportRoutes(app, deps, files);
   opsRoutes(app, deps, metrics, opts.readinessChecks ?? [], opts.extraMetrics ?? []);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);

@@ -15,9 +15,15 @@ export const ABILITY_NAMES = [
   "registry.read",
   "monitoring.read",
   "alarm.read",
+  "alarm.manage",
+  "quality.read",
+  "quality.configure",
+  "quality.review",
   "complaint.read",
   "complaint.triage",
   "reward.read",
+  "report.read",
+  "report.manage",
 ] as const;
 
 /** One global ability. */

@@ -74,22 +74,23 @@ describe("climatology (Beijing months)", () => {
   ] as [string, number, QcFlag][])("%s value %s → %i", (iso, v, expected) => expect(climatologyTest(v, Date.parse(iso), c)).toBe(expected));
 });
 
-describe("spike (line between neighbours at the value's time)", () => {
+describe("spike (|V − line(t)| − |V₊ − V₋| / 2)", () => {
   const c = { suspect: 1, fail: 3, maxNeighbourSeconds: 1800 };
-  it("regular sampling: distance from the neighbours' mean", () => {
-    // i=1: ref (5+5)/2=5, |7−5|=2 → 3; i=2: ref (7+5)/2=6, |5−6|=1 → 1 (not above 1); i=3: ref (5+9)/2=7, |5−7|=2 → 3;
-    // i=4: ref 5, |9−5|=4 → 4; the first and last values lack a neighbour → 2
-    expect(spikeTest(at([[0, 5], [10, 7], [20, 5], [30, 5], [40, 9], [50, 5]]), c)).toEqual([2, 3, 1, 3, 4, 2]);
+  it("regular sampling: the Argo/GTSPP test; a spike's neighbours are not flagged", () => {
+    // i=1: |7−5| − 0 = 2 → 3; i=2: |5−6| − |5−7|/2 = 0 → 1; i=3: |5−7| − |9−5|/2 = 0 → 1; i=4: |9−5| − 0 = 4 → 4;
+    // the first and last values lack a neighbour → 2
+    expect(spikeTest(at([[0, 5], [10, 7], [20, 5], [30, 5], [40, 9], [50, 5]]), c)).toEqual([2, 3, 1, 1, 4, 2]);
   });
-  it("irregular sampling interpolates at the value's time", () => {
-    // neighbours 0 at m=0 and 10 at m=40; value at m=10: line gives 2.5, value 3 → 0.5 → pass
-    // the same value with the plain mean (5) would be a spike of 2
-    expect(spikeTest(at([[0, 0], [10, 3], [40, 10]]), c)).toEqual([2, 1, 2]);
+  it("irregular sampling takes the line at the value's time", () => {
+    // neighbours 0 (m=0) and 2 (m=40), value 3 at m=10: the line gives 0.5 there → |3 − 0.5| − 1 = 1.5 → suspect;
+    // the plain mean (1) would give |3 − 1| − 1 = 1, not above the threshold
+    expect(spikeTest(at([[0, 0], [10, 3], [40, 2]]), c)).toEqual([2, 3, 2]);
   });
   it("a neighbour beyond 30 min is not used; missing values are skipped", () => {
     expect(spikeTest(at([[0, 5], [10, 9], [50, 5]]), c)).toEqual([2, 2, 2]);
     expect(spikeTest(at([[0, 5], [5, null], [10, 9], [20, 5]]), c)).toEqual([2, 2, 4, 2]);
   });
+  it("a steady ramp is no spike", () => expect(spikeTest(at([[0, 0], [10, 5], [20, 10], [30, 15]]), c)).toEqual([2, 1, 1, 2]));
   it("no settings: not evaluated", () => expect(spikeTest(at([[0, 5], [10, 9], [20, 5]]), null)).toEqual([2, 2, 2]));
 });
 
@@ -145,10 +146,10 @@ describe("runQc", () => {
     expect(series).toEqual(copy);
     // 0.8: first value (gap not evaluated), no neighbours → pass by range, flat line 0 h
     expect(r[0].tests).toEqual({ gap: 2, syntax: 1, grossRange: 1, climatology: 2, spike: 2, rateOfChange: 2, flatLine: 1 });
-    // 0.9 at 3 h: the line from 6 (2 h) to −1 (5 h) gives 3.67 there, a spike of 2.77 (suspect, not above 3); rate
-    // 5.1/h (suspect)
-    expect(r.map((x) => x.flag)).toEqual([1, 3, 4, 3, 9, 4, 3]);
-    // 6 mg/L: over the operator bound 5 (3), spike |6 − 0.9| = 5.1 > 3 (4), rate 5.1/h > 2 (3)
+    // 0.9 at 1 h: |0.9 − 3.4| − |6 − 0.8|/2 = −0.1 → pass. 0.9 at 3 h: the line from 6 (2 h) to −1 (5 h) gives 3.67
+    // there, |0.9 − 3.67| − 3.5 < 0 → pass, but the rate 5.1/h is suspect
+    expect(r.map((x) => x.flag)).toEqual([1, 1, 4, 3, 9, 4, 3]);
+    // 6 mg/L: over the operator bound 5 (3), spike |6 − 0.9| − 0 = 5.1 > 3 (4), rate 5.1/h > 2 (3)
     expect(r[2].tests).toMatchObject({ grossRange: 3, spike: 4, rateOfChange: 3 });
     // −1: below the sensor bound 0; the next value 5 h later is after a 3-h gap (suspect)
     expect(r[5].tests.grossRange).toBe(4);

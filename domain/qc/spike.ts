@@ -1,15 +1,17 @@
 /**
- * @module QARTOD spike test, time-aware: the reference for a value is the straight line between its previous and
- * next values evaluated at the value's own time (with regular sampling this is the neighbours' mean, QARTOD's
- * reference). A value farther from it than the suspect / fail thresholds is suspect / fails. A value without both
- * neighbours within the allowed distance in time — the newest value of a live series, or one next to a gap — is
- * not evaluated; the live processor re-evaluates it when the next value arrives.
+ * @module QARTOD spike test in the GTSPP/Argo form, made time-aware: the spike of a value is its distance from the
+ * straight line between its previous and next values, taken at the value's own time, minus half the difference of
+ * those neighbours — |V − L(t)| − |V₊ − V₋| / 2. With regular sampling L(t) is the neighbours' mean, which is the
+ * Argo/GTSPP test; subtracting the half-difference keeps the neighbours of a spike (and steep but smooth changes)
+ * from being flagged. A value farther than the suspect / fail thresholds is suspect / fails. A value without both
+ * neighbours within the allowed distance in time — the newest value of a live series, or one next to a gap — is not
+ * evaluated; the live processor re-evaluates it when the next value arrives.
  */
 import type { SpikeConfig } from "./config";
 import type { QcFlag } from "./flags";
 import { hasNumber, type QcSample } from "./sample";
 
-/** The spike size of `series[i]` (distance from the neighbours' line), or null without usable neighbours. */
+/** The spike size of `series[i]` (distance from the neighbours' line less their half-difference), or null without usable neighbours. */
 export function spikeSize(series: readonly QcSample[], i: number, maxNeighbourMs: number): number | null {
   const s = series[i];
   if (!hasNumber(s)) return null;
@@ -20,8 +22,8 @@ export function spikeSize(series: readonly QcSample[], i: number, maxNeighbourMs
   if (p < 0 || n >= series.length) return null;
   const prev = series[p], next = series[n];
   if (s.t - prev.t > maxNeighbourMs || next.t - s.t > maxNeighbourMs || next.t === prev.t) return null;
-  const ref = prev.value! + ((next.value! - prev.value!) * (s.t - prev.t)) / (next.t - prev.t);
-  return Math.abs(s.value - ref);
+  const line = prev.value! + ((next.value! - prev.value!) * (s.t - prev.t)) / (next.t - prev.t);
+  return Math.abs(s.value - line) - Math.abs(next.value! - prev.value!) / 2;
 }
 
 /**

@@ -69,7 +69,7 @@ describe.each(ENGINES)("quality processor on %s", (engine) => {
     expect(first).toMatchObject({ readings: 4 });
     const flags = async () => (await d.db.selectFrom("reading_qc").select(["t", "flag", "tests"]).where("point_id", "=", sectionId).orderBy("t").execute())
       .map((r) => [r.flag, (r.tests as Record<string, number>).spike]);
-    // 0.9: 0.75 from the line 0.8→2.5 (not above 1); 2.5: the next value has no number, so its spike is not evaluated
+    // 0.9: |0.9 − 1.65| − 0.85 < 0 → pass; 2.5: the next value has no number, so its spike is not evaluated
     // yet; gross range passes (≤ 3); the D-marked value without a number is missing
     expect(await flags()).toEqual([[1, 2], [1, 1], [1, 2], [9, 2]]);
     const raw = await d.db.selectFrom("readings").select("value").where("point_id", "=", sectionId).orderBy("t").execute();
@@ -77,12 +77,12 @@ describe.each(ENGINES)("quality processor on %s", (engine) => {
     await insertReadings(d.db, [nh3(4, 0.9)]);
     await p.tick(new Date(T0 + 5 * 60 * MIN));
     // 2.5 now has a next value with a number (0.9, 2 h later — the longest neighbour distance): line 0.9→0.9, spike
-    // 1.6 > 1.4 → fail; the new 0.9 has no next value yet
+    // 1.6 − 0 > 1.4 → fail; the new 0.9 has no next value yet
     expect(await flags()).toEqual([[1, 2], [1, 1], [4, 4], [9, 2], [1, 2]]);
     await insertReadings(d.db, [nh3(3.5, 0.95)]);
     await p.tick(new Date(T0 + 5 * 60 * MIN));
-    // a back-filled 0.95 at 3.5 h: 2.5's line 0.9→0.95 gives 0.92 at 2 h, spike 1.58 → still fail; 0.95 itself lies
-    // 0.35 from the line 2.5→0.9 (1.3 at 3.5 h) → pass
+    // a back-filled 0.95 at 3.5 h: 2.5's line 0.9→0.95 gives 0.92 at 2 h, spike 1.58 − 0.025 → still fail; 0.95 itself:
+    // |0.95 − 1.3| − |0.9 − 2.5|/2 < 0 → pass
     expect(await flags()).toEqual([[1, 2], [1, 1], [4, 4], [9, 2], [1, 1], [1, 2]]);
   });
 

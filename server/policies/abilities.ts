@@ -10,6 +10,9 @@ import { canReadAudit } from "./audit.policy";
 import { canManagePlans, canReadPlans } from "./plan.policy";
 import type { AbilityName } from "../../domain/access/abilities";
 import { canReadRewards, canTriageComplaints } from "./complaint.policy";
+import { canManageReports } from "./report.policy";
+import { canManageAlarmRules } from "./alarm.policy";
+import { canConfigureQc, canReadQuality, canReviewReadings } from "./quality.policy";
 
 export type { AbilityName };
 
@@ -27,8 +30,14 @@ export function abilitiesOf(a: Actor): Record<AbilityName, boolean> {
     "registry.read": true,
     "monitoring.read": true,
     "alarm.read": staff || has(a, "monitoring_operator", "river_chief"),
+    "alarm.manage": canManageAlarmRules(a),
+    "quality.read": canReadQuality(a),
+    "quality.configure": canConfigureQc(a),
+    "quality.review": canReviewReadings(a),
     "complaint.read": staff || has(a, "river_chief"),
     "complaint.triage": canTriageComplaints(a),
     "reward.read": canReadRewards(a),
+    "report.read": true,
+    "report.manage": canManageReports(a),
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * @module All SQL of outlets' daily discharge evaluations (discharge_days) and violation records (violations), and
+ * of the hourly values they are computed from: current versions marked N/T (or unmarked), not failed by QC and not
+ * rejected in review.
+ */
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema";
+import type { ViolationRow } from "../db/tables/quality";
+import type { DischargeDay } from "../../domain/alarms/discharge";
+
+/** Outlets with permit limits: (point, factor, limits, basis). */
+export async function permittedOutlets(db: Kysely<DB>) {
+  return db.selectFrom("point_limits as l").innerJoin("monitoring_points as p", "p.id", "l.point_id")
+    .select(["p.id as point_id", "p.unit_id", "p.name", "l.factor", "l.upper_limit", "l.lower_limit", "l.basis"])
+    .where("p.kind", "=", "outlet").where("p.active", "=", true)
+    .execute();
+}
+
+/** Valid hourly values of one factor at a point in a window. */
+export async function validHourValues(db: Kysely<DB>, q: { pointId: string; factor: string; from: Date; to: Date }): Promise<{ t: number; value: number }[]> {
+  const r = await sql<{ t: Date; value: number }>`
+    select r.t, r.value from readings r
+    left join reading_qc qc on qc.point_id = r.point_id and qc.factor = r.factor and qc.period = r.period and qc.t = r.t and qc.version = r.version
+    where r.point_id = ${q.pointId} and r.factor = ${q.factor} and r.period = 'hour' and r.t >= ${q.from} and r.t < ${q.to}
+      and r.value is not null and (r.flag is null or r.flag in ('N', 'T')) and coalesce(qc.flag, 2) <> 4
+      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
+        and n.t = r.t and n.version > r.version)
+      and not exists (select 1 from reading_reviews v where v.point_id = r.point_id and v.factor = r.factor and v.period = r.period
+        and v.t = r.t and v.version = r.version and v.decision = 'rejected')
+    order by r.t`.execute(db);
+  return r.rows.map((x) => ({ t: new Date(x.t).getTime(), value: x.value }));
+}
+
+/** Stores evaluated days (replacing earlier evaluations of the same days). */
+export async function upsertDischargeDays(
+  db: Kysely<DB>, pointId: string, factor: string, limit: { upper: number | null; lower: number | null; basis: string }, days: DischargeDay[],
+): Promise<void> {
+  for (const d of days) {
+    const v = {
+      mean_value: d.mean, max_value: d.max, hours: d.hours, limit_upper: limit.upper, limit_lower: limit.lower, basis: limit.basis,
+      exceeded: d.exceeded, exceed_multiple: d.exceedMultiple,
+    };
+    await db.insertInto("discharge_days").values({ point_id: pointId, factor, day: d.day, ...v })
+      .onConflict((oc) => oc.columns(["point_id", "factor", "day"]).doUpdateSet({ ...v, updated_at: new Date() })).execute();
+  }
+}
+
+/** Violations of one outlet and factor on the given days, by day. */
+export async function violationsOn(db: Kysely<DB>, pointId: string, factor: string, days: string[]): Promise<Map<string, ViolationRow>> {
+  if (!days.length) return new Map();
+  const rows = await db.selectFrom("violations").selectAll().where("point_id", "=", pointId).where("factor", "=", factor).where("day", "in", days).execute();
+  return new Map(rows.map((r) => [String(r.day).slice(0, 10), r]));
+}
+
+/** Opens a violation (or reopens a withdrawn one with the new figures). */
+export async function upsertViolation(
+  db: Kysely<DB>, v: { pointId: string; factor: string; day: string; mean: number; upper: number | null; lower: number | null; basis: string; exceedMultiple: number },
+): Promise<ViolationRow> {
+  const set = { mean_value: v.mean, limit_upper: v.upper, limit_lower: v.lower, basis: v.basis, exceed_multiple: v.exceedMultiple, status: "open" as const };
+  return db.insertInto("violations").values({ point_id: v.pointId, factor: v.factor, day: v.day, ...set })
+    .onConflict((oc) => oc.columns(["point_id", "factor", "day"]).doUpdateSet({ ...set, updated_at: new Date() }))
+    .returningAll().executeTakeFirstOrThrow();
+}
+
+/** Withdraws a violation the data no longer support. */
+export async function withdrawViolation(db: Kysely<DB>, id: string): Promise<void> {
+  await db.updateTable("violations").set({ status: "withdrawn", updated_at: new Date() }).where("id", "=", id).execute();
+}
+
+/** Filters of the violation list. */
+export interface ViolationFilter {
+  pointId?: string;
+  status?: "open" | "withdrawn";
+  /** China days from (inclusive). */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** Violations with their outlet, newest day first. */
+export async function listViolations(db: Kysely<DB>, f: ViolationFilter) {
+  let q = db.selectFrom("violations as v").innerJoin("monitoring_points as p", "p.id", "v.point_id")
+    .selectAll("v").select(["p.code as point_code", "p.name as point_name", "p.unit_id"]);
+  if (f.pointId) q = q.where("v.point_id", "=", f.pointId);
+  if (f.status) q = q.where("v.status", "=", f.status);
+  if (f.from) q = q.where("v.day", ">=", f.from);
+  if (f.to) q = q.where("v.day", "<=", f.to);
+  return q.orderBy("v.day", "desc").orderBy("v.factor").limit(f.limit).execute();
+}
+
+/** The evaluated days of outlets since `from` (China day), for their noncompliance status. */
+export async function dischargeDaysSince(db: Kysely<DB>, from: string, pointId?: string) {
+  let q = db.selectFrom("discharge_days").selectAll().where("day", ">=", from);
+  if (pointId) q = q.where("point_id", "=", pointId);
+  return q.orderBy("point_id").orderBy("factor").orderBy("day").execute();
+}
