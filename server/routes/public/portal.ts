@@ -55,8 +55,24 @@ export function publicPortalRoutes(app: FastifyInstance, { readDb }: RouteDeps) 
     };
   });
 
+  /**
+   * The month's assessment is the same for every visitor: kept for a minute (the current month, still filling) or an
+   * hour (past months), so a busy public page costs one assessment, not one per request.
+   */
+  const cache = new Map<string, { at: number; value: Promise<Awaited<ReturnType<typeof assess>>> }>();
+  const assessAll = (month: string) => {
+    const ttl = month === thisMonth() ? 60_000 : 3_600_000;
+    const hit = cache.get(month);
+    if (hit && Date.now() - hit.at < ttl) return hit.value;
+    const value = assess(month);
+    cache.set(month, { at: Date.now(), value });
+    value.catch(() => cache.delete(month));
+    if (cache.size > 48) cache.delete(cache.keys().next().value!);
+    return value;
+  };
+
   /** Assesses every section for a month; one query per period for all points. */
-  const assessAll = async (month: string) => {
+  const assess = async (month: string) => {
     const points = await publicSections(readDb);
     const window = monthWindow(month);
     const counts = await periodCounts(readDb, points.map((p) => p.id), window.from, window.to);
@@ -74,7 +90,7 @@ export function publicPortalRoutes(app: FastifyInstance, { readDb }: RouteDeps) 
       const index = a.monthly ? cwqi(means, bodyOf(p)) : null;
       return {
         code: p.code, name: p.name, kind: p.kind, waterBody: p.water_body, lat: p.lat, lon: p.lon, targetClass: p.target_class,
-        class: a.monthly?.class ?? null, attainment: a.monthly?.attainment ?? null, mainPollutants: a.monthly?.mainPollutants ?? [],
+        class: a.monthly?.class ?? null, attainment: a.monthly?.attainment?.attained ?? null, classesShort: a.monthly?.attainment?.gap ?? null, mainPollutants: a.monthly?.mainPollutants ?? [],
         index: index?.index ?? null,
         provenance: {
           period: periodOf.get(p.id) ?? null, samples: a.monthly?.sampleCount ?? 0, readings: all.length,

@@ -176,6 +176,8 @@ export interface PublicSection {
   targetClass: number | null;
   class: number | null;
   attainment: boolean | null;
+  /** Classes worse than the target (0 when attained). */
+  classesShort: number | null;
   mainPollutants: { code: string; name?: string; multiple?: number | null }[];
   index: number | null;
   rank: number | null;
