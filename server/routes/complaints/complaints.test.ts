@@ -173,6 +173,20 @@ describe.each(ENGINES)("complaints on %s", (engine) => {
     expect(data[0].metres).toBeLessThan(20);
   });
 
+  it("a public post is the public's, even from a signed-in browser (no session, no CSRF token involved)", async () => {
+    const r = await s.app.inject({
+      method: "POST", url: "/api/public/complaints", remoteAddress: "198.51.100.40", headers: { cookie: admin.cookie! },
+      payload: { categoryCode: "sewage", description: "排口有异味的污水流出", address: "某桥", challenge: solved() },
+    });
+    expect(r.statusCode).toBe(200);
+    const id = (await s.db.selectFrom("complaints").select("id").where("number", "=", JSON.parse(r.body).data.complaint.number).executeTakeFirstOrThrow()).id;
+    const entry = await s.db.selectFrom("audit_events").select(["actor_id", "actor_name"]).where("action", "=", "complaint.file").where("entity_id", "=", id).executeTakeFirstOrThrow();
+    expect(entry).toEqual({ actor_id: null, actor_name: "公众" });
+    // Staff routes still require the CSRF token with the same cookie.
+    const forged = await s.app.inject({ method: "POST", url: `/api/complaints/${id}/transitions`, headers: { cookie: admin.cookie!, "content-type": "application/json" }, payload: { transition: "markInvalid", note: "x" } });
+    expect(JSON.parse(forged.body).error).toBe("auth.csrf");
+  });
+
   it("keeps user text as data: XSS payloads come back verbatim as JSON strings, never as HTML", async () => {
     const r = await file({ description: `${XSS} 河边有人倾倒垃圾`, address: XSS }, "198.51.100.9");
     expect(r.status).toBe(200);

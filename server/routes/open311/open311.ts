@@ -7,7 +7,7 @@
  * is 404. Public routes (no session); writes are authorised by the key alone.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { inCommand } from "../../auth/command";
+import { publicCommand } from "../public/publicCommand";
 import { complaintFiler } from "../../commands/complaintFiler";
 import { apiKeyHash } from "../../commands/complaintCatalogSaver";
 import { AppError } from "../../errors";
@@ -120,7 +120,7 @@ export function open311Routes(app: FastifyInstance, { db, readDb }: RouteDeps, f
       const attrs = body.attributes;
       const name = [f.last_name, f.first_name].filter(Boolean).join("") || null;
       const now = new Date();
-      const r = await inCommand(db, req, async (ctx) => {
+      const r = await publicCommand(db, req, async (ctx) => {
         const filed = await complaintFiler(ctx, {
           categoryCode: category.code, description, address: f.address_string || (f.address_id ? `地址编号 ${f.address_id}` : null), lat, lon,
           subject: typeof attrs.SUBJECT === "string" ? attrs.SUBJECT : null, anonymous: attrs.ANONYMOUS !== "no",
@@ -130,7 +130,7 @@ export function open311Routes(app: FastifyInstance, { db, readDb }: RouteDeps, f
         });
         await touchKey(ctx.trx, key.id, now);
         return filed;
-      });
+      }, `Open311：${key.name}`);
       const notice = `${category.unit_name ?? "区攻坚办"}将于${category.deadline_days}日内办理`;
       const item = r.complaint.open311_token
         ? { token: r.complaint.open311_token, service_notice: notice, account_id: null }

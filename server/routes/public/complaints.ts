@@ -6,7 +6,7 @@
  * one-time signed challenge, the JSON-only body (a cross-site form cannot send it) and the rate limits.
  */
 import type { FastifyInstance } from "fastify";
-import { inCommand } from "../../auth/command";
+import { publicCommand } from "./publicCommand";
 import { complaintFiler, receiptHash } from "../../commands/complaintFiler";
 import { complaintReopener } from "../../commands/complaintHandler";
 import { ChallengeFailed, NotFound, ReceiptUnknown } from "../../errors";
@@ -72,7 +72,7 @@ export function publicComplaintRoutes(app: FastifyInstance, { db, readDb }: Rout
     const body = parse(S.FileComplaintSchema, req.body);
     const now = new Date();
     const settings = await portalSettings(db);
-    const r = await inCommand(db, req, async (ctx) => {
+    const r = await publicCommand(db, req, async (ctx) => {
       await spendChallenge(ctx.trx, body.challenge, now);
       return complaintFiler(ctx, {
         categoryCode: body.categoryCode, description: body.description, address: body.address, lat: body.lat, lon: body.lon, subject: body.subject,
@@ -115,7 +115,7 @@ export function publicComplaintRoutes(app: FastifyInstance, { db, readDb }: Rout
     const c = code ? await findComplaintByReceipt(db, receiptHash(code)) : undefined;
     if (!c) throw ReceiptUnknown();
     const now = new Date();
-    await inCommand(db, req, async (ctx) => {
+    await publicCommand(db, req, async (ctx) => {
       await spendChallenge(ctx.trx, body.challenge, now);
       return complaintReopener(ctx, { complaintId: c.id, reason: body.reason, at: now });
     });
