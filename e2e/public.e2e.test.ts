@@ -51,6 +51,11 @@ describe("public portal e2e (phone)", () => {
     await page.getByTestId("public-nav-water").click();
     await page.getByTestId("water-ranking").waitFor();
     await e.shot(page, "public-02-water");
+    // Each figure opens where it came from: the section's means, readings, QC state and rules.
+    await page.getByTestId("water-ranking").locator("a").first().click();
+    await page.getByTestId("water-provenance").waitFor();
+    await expect.poll(() => page.getByTestId("water-means").locator("tbody tr").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await e.shot(page, "public-02b-water-provenance");
     await page.getByTestId("public-nav-black-odorous").click();
     await page.getByTestId("black-odorous").waitFor();
     await expect.poll(async () => (await page.getByTestId("black-odorous-empty").count()) + (await page.getByTestId("registry-row").count()), { timeout: 10_000 }).toBeGreaterThan(0);
