@@ -23,10 +23,7 @@ const UnitsScene = lazy(() => import("./scenes/Units/UnitsScene"));
 const AuditScene = lazy(() => import("./scenes/Audit/AuditScene"));
 const AccountScene = lazy(() => import("./scenes/Account/AccountScene"));
 const PlanScene = lazy(() => import("./scenes/Plan/PlanScene"));
-const MonitoringPointsScene = lazy(() => import("./scenes/Monitoring/PointsScene"));
-const MonitoringPointScene = lazy(() => import("./scenes/Monitoring/PointScene"));
-const MonitoringCompareScene = lazy(() => import("./scenes/Monitoring/CompareScene"));
-const LabImportScene = lazy(() => import("./scenes/Monitoring/LabImportScene"));
+const MonitoringArea = lazy(() => import("./scenes/Monitoring"));
 
 const SupervisionArea = lazy(() => import("./scenes/Supervision"));
 const RegistriesArea = lazy(() => import("./scenes/Registries"));
@@ -66,11 +63,7 @@ function Localized() {
               >
                 <Route index element={<DashboardScene />} />
                 <Route path="plan" element={<RequireAbility ability="plan.read"><PlanScene /></RequireAbility>} />
-                <Route path="monitoring" element={<RequireAbility ability="monitoring.read"><MonitoringPointsScene /></RequireAbility>} />
-                <Route path="monitoring/points/:id" element={<RequireAbility ability="monitoring.read"><MonitoringPointScene /></RequireAbility>} />
-                <Route path="monitoring/compare" element={<RequireAbility ability="monitoring.read"><MonitoringCompareScene /></RequireAbility>} />
-                {/* Lab import: the scene itself checks the points' policies (office admins and monitoring operators). */}
-                <Route path="monitoring/import" element={<RequireAbility ability="monitoring.read"><LabImportScene /></RequireAbility>} />
+                <Route path="monitoring/*" element={<RequireAbility ability="monitoring.read"><MonitoringArea /></RequireAbility>} />
                 {AREAS.map(({ path, ability, Scene }) => (
                   <Route key={path} path={`${path}/*`} element={<RequireAbility ability={ability}><Scene /></RequireAbility>} />
                 ))}

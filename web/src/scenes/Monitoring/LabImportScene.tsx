@@ -84,7 +84,7 @@ export default function LabImportScene() {
       setStage("done");
       message.success(t("monitoring.lab.done", { n: r.inserted }));
       // New values change latest classes, series and monthly tables everywhere.
-      for (const key of ["readings-latest", "series", "assessment"]) void qc.invalidateQueries({ queryKey: [key] });
+      for (const key of ["readings-latest", "series", "assessment", "assessment-year", "rivers", "river-year", "drinking-water"]) void qc.invalidateQueries({ queryKey: [key] });
     },
     onError: (e) => {
       setStage("checked");
@@ -163,7 +163,7 @@ export default function LabImportScene() {
         {(busy || stage === "checked" || stage === "done") && (
           <div style={{ marginTop: 12 }} data-testid="lab-progress">
             <Typography.Text type="secondary">
-              {picked ? `${picked.fileName}（${formatValue(picked.size / 1024)} KB）· ` : ""}
+              {picked ? `${picked.fileName}（${picked.size < 1024 ? `${picked.size} B` : `${formatValue(picked.size / 1024)} KB`}）· ` : ""}
               {t(`monitoring.lab.stage.${stage}`)}
             </Typography.Text>
             <Progress percent={percent} status={busy ? "active" : "success"} size="small" />

@@ -1,14 +1,15 @@
 /**
  * @module The tables of a point page: latest values (with HJ 212 data flags, QC flags and below-DL marks), the
- * monthly class of a chosen year (GET /api/readings/assessment, one request per month), permit limits of an
+ * monthly class of a chosen year (GET /api/readings/assessment/year, with its .xlsx export), permit limits of an
  * outlet, and the point's HJ 212 devices with when each was last heard from.
  */
 import { useMemo, useState } from "react";
-import { Card, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
-import { useQueries } from "@tanstack/react-query";
+import { Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { DownloadOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { classOfValue } from "../../../../domain/standards/gb3838";
-import { getAssessment } from "../../api/monitoring";
-import type { MonitoringDevice, MonitoringPointDetail, MonthAssessment, PointLimit, Reading, ReadingPeriod } from "../../api/types";
+import { exportUrl, getAssessmentYear, type MonthClassView } from "../../api/monitoringReports";
+import type { MonitoringDevice, MonitoringPointDetail, PointLimit, Reading, ReadingPeriod } from "../../api/types";
 import { useT, type MessageKey, type Translate } from "../../i18n";
 import { ClassTag, beijingText, bodyOf, factorLabel, factorName, factorUnit, formatValue, isAssessed } from "./quality";
 
@@ -81,7 +82,7 @@ export function LatestTable({ point, latest }: { point: MonitoringPointDetail; l
               key: "source",
               render: (_, r) => (
                 <Space size={4} wrap>
-                  <span>{r.deviceMn ?? r.source}</span>
+                  <span>{r.deviceMn ?? t(`monitoring.source.${r.source}` as MessageKey)}</span>
                   {r.version > 1 && (
                     <Tooltip title={r.reason ?? ""}>
                       <Tag color="purple">{t("monitoring.latest.corrected", { v: r.version })}</Tag>
@@ -116,14 +117,11 @@ export function MonthlyTable({ point, latest }: { point: MonitoringPointDetail; 
   }, [latest, period]);
   const [year, setYear] = useState(newestYear);
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
-  const results = useQueries({
-    queries: months.map((m) => ({
-      queryKey: ["assessment", point.id, m, period],
-      queryFn: () => getAssessment(point.id, m, period),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  const rows: { month: string; a: MonthAssessment | undefined; loading: boolean }[] = months.map((m, i) => ({ month: m, a: results[i]?.data, loading: results[i]?.isLoading ?? false }));
+  // The whole year in one request (the server classes each month from its means).
+  const result = useQuery({ queryKey: ["assessment-year", point.id, year, period], queryFn: () => getAssessmentYear(point.id, year, period), staleTime: 5 * 60_000 });
+  const rows: { month: string; a: MonthClassView | undefined; loading: boolean }[] = months.map((m) => ({
+    month: m, a: result.data?.months.find((x) => x.month === m), loading: result.isLoading,
+  }));
   const years = Array.from({ length: 6 }, (_, i) => newestYear - i);
 
   return (
@@ -131,7 +129,14 @@ export function MonthlyTable({ point, latest }: { point: MonitoringPointDetail; 
       title={t("monitoring.monthly.title", { period: t(`monitoring.period.${period}` as MessageKey) })}
       style={{ marginBottom: 16 }}
       size="small"
-      extra={<Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} data-testid="monthly-year" />}
+      extra={
+        <Space>
+          <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} data-testid="monthly-year" />
+          <Button size="small" icon={<DownloadOutlined />} href={exportUrl("/api/readings/assessment/year", { pointId: point.id, year, period })} data-testid="monthly-export">
+            {t("monitoring.exportXlsx")}
+          </Button>
+        </Space>
+      }
     >
       <div data-testid="point-monthly">
         <Table

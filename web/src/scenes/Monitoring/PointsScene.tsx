@@ -165,7 +165,7 @@ export default function PointsScene() {
         </Flex>
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xxl={10}>
           <Card title={t("monitoring.map")} size="small" extra={<Typography.Text type="secondary">{t("monitoring.map.demo")}</Typography.Text>}>
             <PointMap
               points={mapPoints}
@@ -182,7 +182,7 @@ export default function PointsScene() {
             <ClassLegend />
           </Card>
         </Col>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xxl={14}>
           <Card title={t("monitoring.list", { n: rows.length })} size="small">
             <div data-testid="monitoring-list">
               <Table<MonitoringPoint>

@@ -143,6 +143,7 @@ export function beijingText(iso: string | null | undefined): string {
 /** A number for tables: up to 4 significant digits, no exponent for ordinary values. */
 export function formatValue(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return "—";
-  if (v !== 0 && Math.abs(v) < 0.001) return v.toExponential(2);
+  // Trace metals are written as the lab does (0.00004), not in exponent form; below 10⁻⁶ JS would use exponents.
+  if (v !== 0 && Math.abs(v) < 1e-6) return v.toExponential(2);
   return String(Number(v.toPrecision(4)));
 }
