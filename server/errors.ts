@@ -75,3 +75,8 @@ export const ReopenRefused = (reason: string) => new AppError("complaint.reopen_
 export const ReceiptUnknown = () => new AppError("complaint.receipt_unknown", 404, "回执码不正确，请核对后再试");
 /** A reward step refused by the workflow (409). */
 export const RewardRefused = (reason: string) => new AppError("reward.refused", 409, "奖励流程不允许此操作", { reason });
+/** Outgoing mail is not configured (SMTP_URL unset), so nothing can be mailed (409). */
+export const MailNotConfigured = () => new AppError("mail.not_configured", 409, "未配置邮件服务（SMTP_URL），无法发送邮件");
+/** A report of a month that has not begun (400). */
+export const ReportPeriodInFuture = (period: string) =>
+  new AppError("report.future_period", 400, `${period} 尚未开始，不能生成报告`, { issues: [{ path: "period", message: "月份尚未开始" }] });

@@ -16,6 +16,7 @@ import type { Scheduler } from "./jobs/scheduler";
 import { startGateway, type GatewayService } from "./services/gateway";
 import { demoSimulatorSetting, startDemoTraffic } from "./seed/demoMonitoringTraffic";
 import { startWriter, type WriterService } from "./services/writer";
+import { configureMail } from "./notify/mail";
 
 /** A running process. */
 export interface RunningProcess {
@@ -68,6 +69,8 @@ export async function startProcess(config: Config): Promise<RunningProcess> {
       printCredentials(creds, file);
     }
   }
+  // Before the worker builds its tasks: they take the channels in force then (SMTP when configured).
+  if (config.mail) configureMail(config.mail, database.db);
   const worker = config.services.includes("worker") ? startWorker(database.db, log) : undefined;
   const gateway = config.services.includes("gateway") ? await startGateway(database.db, config, log) : undefined;
   // The demo district's simulated devices send to this process's gateway (DEMO_SIMULATOR=false turns them off).

@@ -25,6 +25,8 @@ export interface UserCreatorProps {
   roles: Role[];
   unitIds: string[];
   mustChangePassword?: boolean;
+  /** E-mail address for the SMTP channel, lower-case; null or absent: none. */
+  email?: string | null;
 }
 
 /** Creates the account; throws validation or conflict errors and writes nothing then. */
@@ -43,6 +45,7 @@ export async function userCreator(ctx: CommandContext, p: UserCreatorProps): Pro
     displayName: p.displayName,
     passwordHash: await hashPassword(p.password),
     mustChangePassword: p.mustChangePassword ?? true,
+    email: p.email ?? null,
   });
   await replaceRoles(ctx.trx, row.id, [...new Set(p.roles)]);
   await replaceMemberships(ctx.trx, row.id, [...new Set(p.unitIds)]);
@@ -50,7 +53,7 @@ export async function userCreator(ctx: CommandContext, p: UserCreatorProps): Pro
     action: "user.create",
     entityType: "user",
     entityId: row.id,
-    data: { username: p.username, displayName: p.displayName, roles: p.roles, unitIds: p.unitIds },
+    data: { username: p.username, displayName: p.displayName, roles: p.roles, unitIds: p.unitIds, email: p.email ?? null },
   });
   return (await findUserById(ctx.trx, row.id))!;
 }

@@ -21,6 +21,8 @@ export interface UserUpdaterProps {
   roles?: Role[];
   unitIds?: string[];
   disabled?: boolean;
+  /** E-mail address, lower-case; null removes it. */
+  email?: string | null;
 }
 
 /** Applies the change and records before/after in the audit log. */
@@ -35,11 +37,13 @@ export async function userUpdater(ctx: CommandContext, p: UserUpdaterProps): Pro
     roles: p.user.roles,
     unitIds: p.user.units.map((u) => u.id),
     disabled: p.user.disabled,
+    email: p.user.email,
   };
-  if (p.displayName !== undefined || p.disabled !== undefined) {
+  if (p.displayName !== undefined || p.disabled !== undefined || p.email !== undefined) {
     await updateUser(ctx.trx, p.user.id, {
       ...(p.displayName !== undefined ? { display_name: p.displayName } : {}),
       ...(p.disabled !== undefined ? { disabled: p.disabled } : {}),
+      ...(p.email !== undefined ? { email: p.email } : {}),
     });
   }
   if (p.roles) await replaceRoles(ctx.trx, p.user.id, [...new Set(p.roles)]);
@@ -50,6 +54,7 @@ export async function userUpdater(ctx: CommandContext, p: UserUpdaterProps): Pro
     roles: p.roles ?? before.roles,
     unitIds: p.unitIds ?? before.unitIds,
     disabled: p.disabled ?? before.disabled,
+    email: p.email !== undefined ? p.email : before.email,
   };
   await audit(ctx, { action: "user.update", entityType: "user", entityId: p.user.id, data: { before, after } });
   return (await findUserById(ctx.trx, p.user.id))!;

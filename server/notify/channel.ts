@@ -1,8 +1,8 @@
 /**
  * @module Outbound notification channels. The inbox (the `notifications` table) is always written; channels carry
  * a copy outside the platform. The platform ships a log channel (the SMS default: a gateway contract is a
- * deployment matter) and an SMTP channel over a transport with nodemailer's `sendMail` shape, so a deployment can
- * plug nodemailer in without changes here (it is not a dependency).
+ * deployment matter) and an SMTP channel over a transport with nodemailer's `sendMail` shape; ./mail.ts makes the
+ * nodemailer transport from SMTP_URL and registers the channel (./channels.ts) when the process is configured.
  */
 
 /** One message to one person. */
@@ -39,9 +39,16 @@ export class LogChannel implements NotificationChannel {
   }
 }
 
+/** A file attached to a mail (the monthly reports). */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType?: string;
+}
+
 /** The part of a nodemailer transport the SMTP channel uses. */
 export interface MailTransport {
-  sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(mail: { from: string; to: string; subject: string; text: string; attachments?: MailAttachment[] }): Promise<unknown>;
 }
 
 /** E-mail over SMTP: needs a transport and a way to find a user's address (users without one are skipped). */

@@ -11,6 +11,7 @@ export function presentUser(u: UserWithAccess) {
     id: u.id,
     username: u.username,
     displayName: u.display_name,
+    email: u.email ?? null,
     roles: u.roles,
     units: u.units,
     disabled: u.disabled,

@@ -38,6 +38,12 @@ async function withAccess(db: Kysely<DB>, users: UserRow[]): Promise<UserWithAcc
   }));
 }
 
+/** The e-mail address of an active user, or null (none, or the account is disabled). */
+export async function userEmail(db: Kysely<DB>, id: string): Promise<string | null> {
+  const r = await db.selectFrom("users").select("email").where("id", "=", id).where("disabled", "=", false).executeTakeFirst();
+  return r?.email ?? null;
+}
+
 /** A user by id, with roles and units. */
 export async function findUserById(db: Kysely<DB>, id: string): Promise<UserWithAccess | undefined> {
   const u = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
@@ -91,7 +97,7 @@ export async function listUsers(db: Kysely<DB>, f: UserFilter): Promise<UserWith
 /** Inserts a user row. */
 export async function insertUser(
   db: Kysely<DB>,
-  v: { username: string; displayName: string; passwordHash: string; mustChangePassword: boolean },
+  v: { username: string; displayName: string; passwordHash: string; mustChangePassword: boolean; email?: string | null },
 ): Promise<UserRow> {
   return db
     .insertInto("users")
@@ -100,6 +106,7 @@ export async function insertUser(
       display_name: v.displayName,
       password_hash: v.passwordHash,
       must_change_password: v.mustChangePassword,
+      email: v.email ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -109,7 +116,7 @@ export async function insertUser(
 export async function updateUser(
   db: Kysely<DB>,
   id: string,
-  v: Partial<Pick<UserRow, "display_name" | "disabled" | "password_hash" | "must_change_password" | "password_changed_at">>,
+  v: Partial<Pick<UserRow, "display_name" | "disabled" | "password_hash" | "must_change_password" | "password_changed_at" | "email">>,
 ): Promise<void> {
   await db
     .updateTable("users")

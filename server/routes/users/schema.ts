@@ -6,6 +6,11 @@ import { ROLES, type Role } from "../../db/schema";
 
 const RoleSchema = z.enum(ROLES as [Role, ...Role[]]);
 const Uuid = z.uuid("不是有效的编号");
+/** An e-mail address (the SMTP channel's); "" or null clears it. Stored lower-case. */
+const Email = z
+  .union([z.literal(""), z.email("邮箱地址格式不正确").max(254)])
+  .nullable()
+  .transform((v) => (v ? v.toLowerCase() : null));
 
 /** List filters. */
 export const ListUsersQuery = z.object({
@@ -34,6 +39,8 @@ export const CreateUserSchema = z.object({
   roles: z.array(RoleSchema).min(1, "至少选择一个角色").max(6),
   /** Units the user belongs to. */
   unitIds: z.array(Uuid).max(50).default([]),
+  /** E-mail address for notifications and reports; optional. */
+  email: Email.optional(),
 });
 
 /** Changes to an account; absent fields stay. */
@@ -47,6 +54,8 @@ export const UpdateUserSchema = z
     unitIds: z.array(Uuid).max(50).optional(),
     /** Disables (true) or re-enables the account; disabling ends its sessions. */
     disabled: z.boolean().optional(),
+    /** E-mail address; null or "" removes it. */
+    email: Email.optional(),
   })
   .strict();
 
