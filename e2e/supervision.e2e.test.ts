@@ -175,4 +175,44 @@ describe("supervision e2e", () => {
     expect(six.进展情况).toContain("已完成白马门河、大沙河沿线入河排污口排查");
     await e.shot(admin, "supervision-10-ledger");
   });
+
+  it("the unit reports task 11's milestone met with evidence; the office enters the water-use figures and sees the light turn green", async () => {
+    const head = await signIn("eco.head");
+    await head.goto(`${e.server.url}/supervision/tasks`);
+    await head.getByTestId("milestone-report-11").click();
+    await head.getByTestId("milestone-note").fill("大沙河“美丽河湖”创建资料已报送市生态环境局。");
+    await head.getByTestId("milestone-files").locator("input[type=file]").setInputFiles({ name: "报送回执.png", mimeType: "image/png", buffer: PNG_1X1 });
+    await head.getByTestId("milestone-submit").click();
+    await expect.poll(() => head.getByTestId("task-11").textContent(), { timeout: 10_000 }).toContain("中站生态环境分局：已完成");
+    await e.shot(head, "supervision-11-my-tasks");
+    await head.close();
+
+    await admin.goto(`${e.server.url}/supervision/indicators`);
+    const card = admin.getByTestId("indicator-industrial_water");
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain("较2020年下降 2%");
+    for (const [period, value, source] of [["2022", "24.5", "区统计局《2022年规模以上工业用水统计》"], ["2020", "25", "《2020年焦作市水资源公报》"]]) {
+      await admin.getByTestId("indicator-enter-industrial_water").click();
+      await admin.getByTestId("indicator-period").click();
+      await admin.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: period }).first().click();
+      await admin.locator('input[data-testid="indicator-value"], [data-testid="indicator-value"] input').first().fill(value);
+      await admin.getByTestId("indicator-source").fill(source);
+      await admin.getByTestId("indicator-save").click();
+      await expect.poll(() => admin.locator(".ant-modal:visible").count(), { timeout: 10_000 }).toBe(0);
+    }
+    // (25 − 24.5) ÷ 25 = 2%: the target is met.
+    await expect.poll(() => card.locator('[data-testid="light-green"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await card.textContent()).toContain("下降 2%");
+    await e.shot(admin, "supervision-12-indicators");
+
+    await admin.goto(`${e.server.url}/supervision/ranking`);
+    await expect.poll(() => admin.getByTestId("ranking-table").locator("tbody tr.ant-table-row").count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    await e.shot(admin, "supervision-13-ranking");
+    await admin.goto(`${e.server.url}/supervision/annual`);
+    await expect.poll(() => admin.getByTestId("annual-due").textContent(), { timeout: 10_000 }).toContain("2022-05-30");
+    await admin.goto(`${e.server.url}/supervision`);
+    await admin.getByTestId("lang-switch").click();
+    await expect.poll(() => admin.getByText("Supervision overview").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await e.shot(admin, "supervision-14-english");
+    await admin.getByTestId("lang-switch").click();
+  });
 });

@@ -233,6 +233,7 @@ export const supervisionZh = {
   "supervision.indicator.source": "数据来源",
   "supervision.indicator.sections": "考核断面",
   "supervision.indicator.sectionsCell": "{attained}/{assessed} 个断面达到水质目标",
+  "supervision.indicator.noData": "{year} 年无监测数据",
   "supervision.indicator.intakes": "取水口",
   "supervision.indicator.intakesCell": "{ok}/{all} 个水源月份达标",
   "supervision.indicator.unweighted": "（未接入取水量，按水源月份等权计算）",

@@ -88,8 +88,8 @@ export default function DashboardScene() {
             <Table
               rowKey="unitId" size="small" pagination={{ pageSize: 8, hideOnSinglePage: true }} loading={q.isLoading} dataSource={d?.byUnit ?? []} data-testid="dashboard-units"
               columns={[
-                { title: t("supervision.col.unit"), dataIndex: "unitName" },
-                { title: t("supervision.dashboard.progress"), width: 140, render: (_, r) => <Progress percent={pct(r.done, r.milestones)} size="small" format={() => `${r.done}/${r.milestones}`} /> },
+                { title: t("supervision.col.unit"), dataIndex: "unitName", width: 170 },
+                { title: t("supervision.dashboard.progress"), width: 130, render: (_, r) => <Progress percent={pct(r.done, r.milestones)} size="small" format={() => `${r.done}/${r.milestones}`} /> },
                 { title: t("supervision.dashboard.overdue"), dataIndex: "overdue", width: 60 },
                 { title: t("supervision.dashboard.rounds"), width: 110, render: (_, r) => t("supervision.dashboard.roundsCell", { missing: r.roundsMissing, late: r.roundsLate, required: r.roundsRequired }) },
                 { title: t("supervision.col.step"), width: 96, render: (_, r) => (r.ladderStep ? <StepTag step={r.ladderStep} /> : "—") },

@@ -90,10 +90,14 @@ function IndicatorCard({ i, canEdit, onEnter }: { i: IndicatorView; canEdit: boo
           </Descriptions.Item>
         )}
         {i.entered && <Descriptions.Item label={t("supervision.indicator.source")}>{i.entered.sourceDocument}（{localDay(i.entered.recordedAt)} {i.entered.recordedBy ?? ""}）</Descriptions.Item>}
-        {i.method === "surface_water" && detail && <Descriptions.Item label={t("supervision.indicator.sections")}>{t("supervision.indicator.sectionsCell", { attained: String(detail.attained ?? 0), assessed: String(detail.assessed ?? 0) })}</Descriptions.Item>}
+        {i.method === "surface_water" && detail && (
+          <Descriptions.Item label={t("supervision.indicator.sections")}>
+            {Number(detail.assessed ?? 0) ? t("supervision.indicator.sectionsCell", { attained: String(detail.attained ?? 0), assessed: String(detail.assessed ?? 0) }) : t("supervision.indicator.noData", { year: i.year })}
+          </Descriptions.Item>
+        )}
         {i.method === "drinking_intake" && detail && (
           <Descriptions.Item label={t("supervision.indicator.intakes")}>
-            {t("supervision.indicator.intakesCell", { ok: String(detail.compliantMonths ?? 0), all: String(detail.months ?? 0) })}
+            {Number(detail.months ?? 0) ? t("supervision.indicator.intakesCell", { ok: String(detail.compliantMonths ?? 0), all: String(detail.months ?? 0) }) : t("supervision.indicator.noData", { year: i.year })}
             {detail.weighted === false && Number(detail.months ?? 0) > 0 && <Typography.Text type="secondary">{t("supervision.indicator.unweighted")}</Typography.Text>}
           </Descriptions.Item>
         )}

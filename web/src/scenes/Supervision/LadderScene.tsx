@@ -92,7 +92,10 @@ export default function LadderScene() {
   const pendingQ = useQuery({ queryKey: ["supervision", "ladders", "open"], queryFn: () => listLadders({ open: true }) });
   const docs = useQuery({ queryKey: ["supervision", "documents"], queryFn: () => listDocuments() });
   if (ladders.isError) return <LoadError error={ladders.error} onRetry={() => void ladders.refetch()} />;
-  const proposals: Proposal[] = (pendingQ.data?.data ?? []).flatMap((l) => l.proposals.map((p) => ({ ...p, ladder: l })));
+  // By task, then unit: the office works through the plan in order.
+  const proposals: Proposal[] = (pendingQ.data?.data ?? [])
+    .flatMap((l) => l.proposals.map((p) => ({ ...p, ladder: l })))
+    .sort((a, b) => a.ladder.taskNumber.localeCompare(b.ladder.taskNumber, undefined, { numeric: true }) || a.ladder.unitName.localeCompare(b.ladder.unitName, "zh"));
   return (
     <>
       <PageHeader title={t("supervision.ladder.title")} extra={<ChecksButton />} />
@@ -104,7 +107,7 @@ export default function LadderScene() {
             label: `${t("supervision.ladder.proposals")}（${proposals.length}）`,
             children: (
               <Table<Proposal>
-                rowKey="id" size="small" loading={pendingQ.isLoading} dataSource={proposals} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="proposals-table"
+                rowKey="id" size="small" loading={pendingQ.isLoading} dataSource={proposals} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="proposals-table"
                 locale={{ emptyText: <Empty description={t("supervision.ladder.noProposals")} /> }}
                 columns={[
                   { title: t("supervision.col.unit"), render: (_, p) => p.ladder.unitName, width: 180 },

@@ -86,9 +86,8 @@ function TaskCard({ task, unitNames, canRevoke, onReport }: { task: TaskView; un
       extra={<Space>{task.myRoles.map((r) => <Tag key={r} color="blue">{t(ROLE_KEYS[r])}</Tag>)}</Space>}
     >
       {task.section && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{task.section}</Typography.Paragraph>}
-      <Table
+      {task.deadlines.length === 0 ? <Typography.Text type="secondary">{t("supervision.milestone.none")}</Typography.Text> : <Table
         rowKey="id" size="small" pagination={false} dataSource={task.deadlines}
-        locale={{ emptyText: t("supervision.milestone.none") }}
         columns={[
           { title: t("supervision.col.dueOn"), dataIndex: "dueOn", width: 110 },
           { title: t("supervision.milestone.text"), dataIndex: "text" },
@@ -118,7 +117,7 @@ function TaskCard({ task, unitNames, canRevoke, onReport }: { task: TaskView; un
           rowExpandable: (d) => d.reports.length > 0,
           expandedRowRender: (d) => <Reports reports={d.reports} canRevoke={canRevoke} />,
         }}
-      />
+      />}
       {task.openRequirements.length > 0 && (
         <Space wrap style={{ marginTop: 8 }}>
           <Typography.Text type="secondary">{t("supervision.tasks.toAnswer")}</Typography.Text>
@@ -169,7 +168,9 @@ export default function MyTasksScene() {
           <Select allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("plan.filterUnit")} style={{ width: 260 }} value={unitId} onChange={setUnitId} options={units.options} data-testid="tasks-filter-unit" />
         )}
       />
-      {q.isLoading ? <Card loading /> : tasks.length === 0 ? <Empty description={t("supervision.tasks.none")} /> : <Tabs items={tabs} data-testid="tasks-tabs" />}
+      {q.isLoading ? <Card loading /> : tasks.length === 0 ? <Empty description={t("supervision.tasks.none")} /> : (
+        <Tabs items={tabs} defaultActiveKey={ROLE_ORDER.find((r) => tasks.some((x) => rolesOf(x).includes(r)))} data-testid="tasks-tabs" />
+      )}
       {reporting && <MilestoneModal task={reporting.task} deadlineId={reporting.deadlineId} onClose={() => setReporting(null)} />}
     </>
   );
