@@ -57,8 +57,8 @@ export interface RegistryModule<Row extends RegistryRecord, Filter extends ListQ
   createSchema: z.ZodType<Input>;
   /** Body of an update (also each sheet row naming an existing record): every field optional. */
   updateSchema: z.ZodType<Partial<Input>>;
-  /** The unit a new record would belong to (permission to create it). */
-  unitOf(input: Input): string | null;
+  /** The unit a new record would belong to (permission to create it); may look it up (e.g. the parent record's unit). */
+  unitOf(input: Input, db: Kysely<DB>): string | null | Promise<string | null>;
   /** Creates (`existing` undefined) or updates a record: a command, audited in `ctx.trx`. */
   save(ctx: CommandContext, existing: Row | undefined, input: Partial<Input>): Promise<Row>;
   /** The spreadsheet. */

@@ -85,7 +85,7 @@ export async function checkImport(db: Kysely<DB>, module: AnyRegistryModule, act
       continue;
     }
     const input = result.data as Record<string, unknown>;
-    const newUnit = module.unitOf({ ...(existing ? module.sheet.toValues(existing) : {}), ...input });
+    const newUnit = await module.unitOf({ ...(existing ? module.sheet.toValues(existing) : {}), ...input }, db);
     if (existing) {
       const scope = scopes.get(existing.id) ?? { unitId: existing.unit_id };
       if (!registryPolicy.update(actor, scope)) { fail(["没有权限修改这条已有记录（只能修改本单位的记录）"]); continue; }

@@ -129,7 +129,7 @@ export function registryRoutes(app: FastifyInstance, { db }: RouteDeps, files: F
   app.post(base, async (req) => {
     const { actor } = requireAuth(req);
     const body = parse(m.createSchema, req.body);
-    if (!canCreateRecord(actor, m.unitOf(body))) throw Forbidden("只能新增本单位的记录");
+    if (!canCreateRecord(actor, await m.unitOf(body, db))) throw Forbidden("只能新增本单位的记录");
     const row = await inCommand(db, req, (ctx) => m.save(ctx, undefined, body));
     return presentOne(actor, row);
   });
@@ -141,7 +141,7 @@ export function registryRoutes(app: FastifyInstance, { db }: RouteDeps, files: F
     const row = await inCommand(db, req, async (ctx) => {
       const current = await load(ctx.trx, id);
       authorize(registryPolicy, actor, "update", await scopeOf(ctx.trx, m, current));
-      const unit = m.unitOf({ ...m.sheet.toValues(current), ...body });
+      const unit = await m.unitOf({ ...m.sheet.toValues(current), ...body }, ctx.trx);
       if (unit !== current.unit_id && !canCreateRecord(actor, unit)) throw Forbidden("不能把记录转给其他单位");
       return m.save(ctx, current, body);
     });
