@@ -82,12 +82,13 @@ describe.each(ENGINES)("rounds, submissions and my tasks on %s", (engine) => {
   });
 
   it("lists my tasks with my roles, grouped, and the rounds still to answer", async () => {
-    const water = await TestClient.signIn(s.app, "water.staff");
-    const r = await water.get("/api/tasks?mine=1");
+    const staff = await TestClient.signIn(s.app, "water.staff");
+    const r = await staff.get("/api/tasks?mine=1");
     expect(r.status).toBe(200);
     expect(r.body.data).toHaveLength(1);
     expect(r.body.data[0]).toMatchObject({ number: "5", myRoles: ["responsible"] });
-    expect(r.body.data[0].deadlines).toEqual([{ dueOn: "2099-12-31", text: "年底前" }]);
+    expect(r.body.data[0].deadlines).toEqual([{ id: expect.any(String), dueOn: "2099-12-31", text: "年底前", reports: [] }]);
+    expect(r.body.data[0].myReportingUnitIds).toEqual([water.id]);
     expect(r.body.data[0].openRequirements.map((q: any) => q.roundTitle)).toEqual(["2099年2月调度"]);
     expect(r.body.byRole.responsible).toEqual([r.body.data[0].id]);
     const all = await admin.get(`/api/tasks?planId=${planId}`);
