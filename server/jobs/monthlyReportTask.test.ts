@@ -98,6 +98,6 @@ describe.each(ENGINES)("monthly report task on %s", (engine) => {
     expect((await admin.post(`/api/reports/${made.body.data.id}/mail`, {})).body.data).toEqual({ sent: 0, failed: 0, skipped: 2 });
     const list = await admin.get("/api/reports?period=2024-03");
     expect(list.body.data[0].mailings).toEqual({ sent: 2, failed: [] });
-    expect(list.body.abilities.mail).toBe(true);
+    expect(list.body.can.mail).toBe(true);
   });
 });

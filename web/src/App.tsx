@@ -40,8 +40,8 @@ const AREAS: { path: string; ability: AbilityName; Scene: ComponentType }[] = [
   { path: "registries", ability: "registry.read", Scene: RegistriesArea },
   { path: "alarms", ability: "alarm.read", Scene: AlarmsArea },
   { path: "complaints", ability: "complaint.read", Scene: ComplaintsArea },
-  // Monthly reports (issue 7): readable by the same people as the plan until the area sets its own ability.
-  { path: "reports", ability: "plan.read", Scene: ReportsArea },
+  // Monthly reports (issue 7): everyone signed in reads the water-quality report; the rest per report policy.
+  { path: "reports", ability: "report.read", Scene: ReportsArea },
 ];
 
 function Localized() {

@@ -159,7 +159,7 @@ describe.each(ENGINES)("monthly reports through the API on %s", (engine) => {
     expect(list.body.data.map((x: { kind: string; version: number; latest: boolean }) => [x.kind, x.version, x.latest])).toEqual([
       ["campaign_progress", 1, true], ["water_quality", 2, true], ["water_quality", 1, false],
     ]);
-    expect(list.body.abilities).toEqual({ generate: true, mail: false });
+    expect(list.body.can).toEqual({ generate: true, mail: false });
     const opList = await operator.get("/api/reports");
     expect(new Set(opList.body.data.map((x: { kind: string }) => x.kind))).toEqual(new Set(["water_quality"]));
     const campaign = list.body.data.find((x: { kind: string }) => x.kind === "campaign_progress");

@@ -60,7 +60,7 @@ export function reportRoutes(app: FastifyInstance, { db, readDb }: RouteDeps, fi
       ok: true,
       data: rows.map((r) => presentReport(r, { latest: latest.has(r.id), mailings })),
       policies: policiesOf(actor, rows),
-      abilities: { generate: canManageReports(actor), mail: canManageReports(actor) && mailer() !== null },
+      can: { generate: canManageReports(actor), mail: canManageReports(actor) && mailer() !== null },
     };
   });
 

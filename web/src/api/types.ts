@@ -27,6 +27,8 @@ export interface User {
   id: string;
   username: string;
   displayName: string;
+  /** E-mail address for notifications and reports, or null. */
+  email?: string | null;
   roles: Role[];
   units: UnitRef[];
   disabled: boolean;

@@ -22,6 +22,8 @@ export interface NewUser {
   password: string;
   roles: Role[];
   unitIds: string[];
+  /** E-mail address; "" or absent: none. */
+  email?: string;
 }
 
 /** Changes to an account; absent fields stay. */
@@ -30,6 +32,8 @@ export interface UserChanges {
   roles?: Role[];
   unitIds?: string[];
   disabled?: boolean;
+  /** E-mail address; "" removes it. */
+  email?: string;
 }
 
 /** Lists users the actor may see, with per-user policies. */

@@ -9,6 +9,7 @@ import {
   BankOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  FileTextOutlined,
   FlagOutlined,
   GlobalOutlined,
   MessageOutlined,
@@ -43,6 +44,7 @@ export const AREAS: NavItem[] = [
   { path: "/monitoring", label: "menu.monitoring", icon: <ExperimentOutlined />, ability: "monitoring.read", testId: "monitoring" },
   { path: "/alarms", label: "menu.alarms", icon: <AlertOutlined />, ability: "alarm.read", testId: "alarms" },
   { path: "/complaints", label: "menu.complaints", icon: <MessageOutlined />, ability: "complaint.read", testId: "complaints" },
+  { path: "/reports", label: "menu.reports", icon: <FileTextOutlined />, ability: "report.read", testId: "reports" },
   { path: "/public", label: "menu.public", icon: <GlobalOutlined />, external: true, testId: "public" },
 ];
 

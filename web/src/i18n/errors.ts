@@ -27,6 +27,8 @@ const KNOWN_IDS = new Set([
   "complaint.reopen_refused",
   "complaint.receipt_unknown",
   "reward.refused",
+  "mail.not_configured",
+  "report.future_period",
 ]);
 
 /**

@@ -1,6 +1,6 @@
 /**
  * @module The create / edit user modal. Create asks for username, display name, initial password, roles and units;
- * edit changes display name, roles, units and (if the policy allows) the disabled flag.
+ * edit changes display name, e-mail, roles, units and (if the policy allows) the disabled flag.
  */
 import { App, Form, Input, Modal, Select, Switch } from "antd";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -16,6 +16,7 @@ import { useT } from "../../i18n";
 interface Values {
   username: string;
   displayName: string;
+  email?: string;
   password: string;
   roles: Role[];
   unitIds: string[];
@@ -44,13 +45,14 @@ export function UserFormModal({ open, user, canDisable, onClose }: UserFormModal
 
   // The modal destroys its form when hidden (clearOnDestroy), so each opening starts from these values.
   const initialValues: Partial<Values> = user
-    ? { displayName: user.displayName, roles: user.roles, unitIds: user.units.map((u) => u.id), disabled: user.disabled }
+    ? { displayName: user.displayName, email: user.email ?? "", roles: user.roles, unitIds: user.units.map((u) => u.id), disabled: user.disabled }
     : { roles: [], unitIds: [], disabled: false };
 
   const save = useMutation({
     mutationFn: (v: Values) => {
-      if (!user) return createUser({ username: v.username.trim(), displayName: v.displayName.trim(), password: v.password, roles: v.roles, unitIds: v.unitIds ?? [] });
-      const changes: UserChanges = { displayName: v.displayName.trim(), roles: v.roles, unitIds: v.unitIds ?? [] };
+      const email = (v.email ?? "").trim();
+      if (!user) return createUser({ username: v.username.trim(), displayName: v.displayName.trim(), email, password: v.password, roles: v.roles, unitIds: v.unitIds ?? [] });
+      const changes: UserChanges = { displayName: v.displayName.trim(), email, roles: v.roles, unitIds: v.unitIds ?? [] };
       if (canDisable && v.disabled !== user.disabled) changes.disabled = v.disabled;
       return updateUser(user.id, changes);
     },
@@ -90,6 +92,10 @@ export function UserFormModal({ open, user, canDisable, onClose }: UserFormModal
         <Form.Item name="displayName" label={t("users.form.displayName")}
           rules={[{ required: true, whitespace: true, message: t("users.form.displayNameRequired") }]}>
           <Input autoComplete="off" data-testid="user-form-displayName" />
+        </Form.Item>
+        <Form.Item name="email" label={t("reports.userEmail.label")} extra={t("reports.userEmail.help")}
+          rules={[{ type: "email", message: t("reports.userEmail.invalid") }]}>
+          <Input type="email" autoComplete="off" data-testid="user-form-email" />
         </Form.Item>
         {!editing && (
           <Form.Item name="password" label={t("users.form.password")} extra={t("users.form.passwordHelp")}
