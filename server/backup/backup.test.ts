@@ -11,6 +11,9 @@ import { verifyAudit } from "../repositories/audit.repository";
 import { backupTables } from "./tables";
 import { writeBackup } from "./backup";
 import { restoreBackup } from "./restore";
+import { reportGenerator } from "../commands/reportGenerator";
+import { FileStore } from "../repositories/file.repository";
+import { insertRecipient } from "../repositories/report.repository";
 
 /** Every table's rows as PostgreSQL renders them, in a total order. */
 async function snapshot(db: Kysely<DB>) {
@@ -25,10 +28,12 @@ async function snapshot(db: Kysely<DB>) {
 describe("backup and restore round trip", () => {
   const dir = mkdtempSync(join(tmpdir(), "qingliu-backup-"));
   let source: Awaited<ReturnType<typeof createTestDatabase>>;
+  let demoReadings = 0;
   const filesDir = join(dir, "files");
   beforeAll(async () => {
     source = await createTestDatabase("pglite");
     await seedDemoDistrict(source.db, "Backup-test-2026");
+    demoReadings = Number((await sql<{ n: number }>`select count(*) as n from readings`.execute(source.db)).rows[0].n);
     const point = await source.db.selectFrom("monitoring_points").select("id").where("code", "=", "ZZ-DSH-01").executeTakeFirstOrThrow();
     const rows: NewReading[] = [];
     for (let h = 0; h < 24 * 40; h++) {
@@ -41,6 +46,10 @@ describe("backup and restore round trip", () => {
     await sql`update units set updated_at = '2022-05-18 09:30:00.123456+08' where name = '中站生态环境分局'`.execute(source.db);
     mkdirSync(join(filesDir, "ab"), { recursive: true });
     writeFileSync(join(filesDir, "ab", "evidence.pdf"), Buffer.from("%PDF-1.4 整改照片说明 \u0000\u00ff"));
+    // A monthly report (its two files go to the files directory) and a recipient: the production area's tables.
+    await source.db.transaction().execute((trx) => reportGenerator({ trx, actor: null, ip: null, correlationId: "backup" },
+      { kind: "water_quality", period: "2022-05", trigger: "schedule", now: new Date(), files: new FileStore(filesDir) }));
+    await insertRecipient(source.db, { email: "office@example.gov.cn", name: "攻坚办", kinds: ["water_quality"], createdBy: null });
   });
   afterAll(async () => {
     await source.close();
@@ -50,8 +59,9 @@ describe("backup and restore round trip", () => {
   it.each(["postgres", "pglite"] as const)("restores a PGlite backup into %s with zero differences, files included", async (engine) => {
     const file = join(dir, `backup-${engine}.qlb`);
     const summary = await writeBackup(source.db, file, filesDir);
-    expect(summary.tables.readings).toBe(960);
-    expect(summary.files).toBe(1);
+    expect(summary.tables.readings).toBe(demoReadings + 960);
+    expect(summary.tables.reports).toBe(1);
+    expect(summary.files).toBe(3);
     const target = await createTestDatabase(engine);
     const targetFiles = join(dir, `restored-${engine}`);
     try {

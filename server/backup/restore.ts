@@ -1,5 +1,6 @@
 /**
- * @module `qingliu restore`: loads a backup into an EMPTY database (migrated to the same versions) and its files
+ * @module `qingliu restore`: loads a backup into an EMPTY database — never used: no account, no audit entry; rows
+ * its migrations seeded are replaced by the backup's — (migrated to the same versions) and its files
  * into the files directory, in one transaction — a failed restore leaves the database as it was. Rows go back
  * through json_populate_recordset, so every value is parsed by PostgreSQL exactly as it was written out.
  */
@@ -49,11 +50,19 @@ export async function restoreBackup(db: Kysely<DB>, file: string, filesDir: stri
         const want = line.migrations.map((m) => m.version);
         const missing = want.filter((v) => !have.includes(v));
         if (missing.length) throw new Error(`the backup needs migrations this version does not have: ${missing.join(", ")}`);
+        // Empty means unused: no account and no audit entry (every change writes one). The migrations may seed
+        // reference rows of their own (e.g. complaint categories); the backup's rows of those tables replace them.
+        for (const used of ["users", "audit_events"]) {
+          const n = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(used)}`.execute(trx);
+          if (n.rows[0].n > 0) throw new Error(`restore needs an empty database: table ${used} has ${n.rows[0].n} rows`);
+        }
+        const seeded: string[] = [];
         for (const t of line.tables) {
           const n = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t.name)}`.execute(trx);
-          // The migrations may seed rows of their own; anything else means the target is not empty.
-          if (n.rows[0].n > 0) throw new Error(`restore needs an empty database: table ${t.name} has ${n.rows[0].n} rows`);
+          if (n.rows[0].n > 0) seeded.push(t.name);
         }
+        // Children before parents (the header lists parents first).
+        for (const t of seeded.reverse()) await sql`delete from ${sql.table(t)}`.execute(trx);
         for (const p of line.partitions) {
           await sql`create table if not exists ${sql.table(p.name)} partition of ${sql.table(p.parent)} ${sql.raw(p.bound)}`.execute(trx);
         }
