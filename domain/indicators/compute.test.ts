@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drinkingIntakeRate, surfaceWaterRate, type IndicatorPoint } from "./compute";
+import { surfaceWaterRate, type IndicatorPoint } from "./compute";
 
 const point = (id: string, targetClass: 2 | 3 | 4 | null): IndicatorPoint => ({ id, code: id.toUpperCase(), name: id, body: "river", targetClass });
 
@@ -18,22 +18,4 @@ describe("surfaceWaterRate", () => {
     expect(r.value).toBe(50);
   });
   it("is null without any assessed section", () => expect(surfaceWaterRate([point("a", 3)], []).value).toBeNull());
-});
-
-describe("drinkingIntakeRate", () => {
-  it("counts months equally without volumes, and by volume when measured (TP river class III 0.2 mg/L)", () => {
-    const months = [
-      { pointId: "a", month: "2022-01", means: { w21011: 0.1 } },
-      { pointId: "a", month: "2022-02", means: { w21011: 0.3 } },
-      { pointId: "b", month: "2022-01", means: { w21011: 0.05 } },
-    ];
-    const equal = drinkingIntakeRate([point("a", 2), point("b", 2)], months);
-    expect(equal.weighted).toBe(false);
-    expect(equal.value).toBeCloseTo((2 / 3) * 100, 10);
-    expect(equal.months.find((m) => m.month === "2022-02")!.failures).toEqual(["w21011"]);
-    // 300 + 100 compliant of 300 + 100 + 600 → 40%.
-    const byVolume = drinkingIntakeRate([point("a", 2), point("b", 2)], months.map((m, i) => ({ ...m, volume: [300, 600, 100][i] })));
-    expect(byVolume.weighted).toBe(true);
-    expect(byVolume.value).toBeCloseTo(40, 10);
-  });
 });

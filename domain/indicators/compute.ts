@@ -1,13 +1,11 @@
 /**
- * @module Values of the indicators obtained from monitoring (catalogue.ts), from monthly means per point and
- * factor (below-DL values at ½·DL, project decision 4): 地表水考核断面水质达标率 — each section's annual value is the
- * mean of its monthly means, classed by GB 3838-2002 (办法 §2.1: mean first, then class) and compared with its
- * target class; 取水水质达标率 — each intake's month judged by drinkingSource.ts (all items within their limits),
- * weighted by that month's intake volume when one is measured, else counted equally (noted in the result).
+ * @module 地表水考核断面水质达标率 from monthly means per point and factor (below-DL values at ½·DL, project
+ * decision 4): each section's annual value is the mean of its monthly means, classed by GB 3838-2002 (办法 §2.1:
+ * mean first, then class) and compared with its target class. (取水水质达标率 is Monitoring's:
+ * server/monitoring/drinkingWater.ts.)
  */
 import { classifySample } from "../assessment/sectionClass";
 import { attainment } from "../assessment/targets";
-import { intakeComplianceRate, sourceCompliance } from "../assessment/drinkingSource";
 import type { WaterBody, WaterClass } from "../standards/gb3838";
 
 /** A point as the computations need it. */
@@ -65,39 +63,4 @@ export function surfaceWaterRate(points: readonly IndicatorPoint[], monthly: rea
   }
   const value = sections.length ? (sections.filter((s) => s.attained).length / sections.length) * 100 : null;
   return { value, sections };
-}
-
-/** One intake's month. */
-export interface IntakeMonth {
-  pointId: string;
-  code: string;
-  name: string;
-  month: string;
-  compliant: boolean;
-  volume: number;
-  failures: string[];
-}
-
-/**
- * 取水水质达标率 in percent; null without data. `weighted` is false when no month had a measured volume.
- * @example drinkingIntakeRate([{ id: "a", code: "A", name: "A", body: "river", targetClass: 2 }], [{ pointId: "a", month: "2022-01", means: { w01001: 7.5, w21003: 0.3 } }]).value // 100
- */
-export function drinkingIntakeRate(points: readonly IndicatorPoint[], monthly: readonly MonthlyMeans[]): { value: number | null; weighted: boolean; months: IntakeMonth[] } {
-  const months: IntakeMonth[] = [];
-  const weighted = monthly.some((m) => points.some((p) => p.id === m.pointId) && m.volume !== undefined);
-  for (const p of points)
-    for (const m of monthly.filter((x) => x.pointId === p.id)) {
-      let c;
-      try {
-        c = sourceCompliance({ body: p.body, values: m.means });
-      } catch {
-        continue; // nothing of GB 3838 Tables 1–3 measured that month
-      }
-      months.push({
-        pointId: p.id, code: p.code, name: p.name, month: m.month, compliant: c.compliant, volume: weighted ? m.volume ?? 0 : 1,
-        failures: c.failures.map((f) => f.item),
-      });
-    }
-  const rate = intakeComplianceRate(months);
-  return { value: rate === null ? null : rate * 100, weighted, months };
 }

@@ -1,15 +1,21 @@
 /**
  * @module The indicators of a plan for one year as the dashboard shows them: each definition with its values, the
- * value computed from monitoring where the indicator is computed (domain/indicators/compute.ts), the value in
- * force (an entered value with its source document — e.g. the city's official figure — before a computed one) and
- * its traffic light (domain/indicators/status.ts).
+ * value computed from monitoring where the indicator is computed — 地表水考核断面达标率 by
+ * domain/indicators/compute.ts over the sections' monthly means, 取水水质达标率 by Monitoring's
+ * drinkingWaterCompliance (weighted by intake volume when measured, else the share of compliant intake-months) —
+ * the value in force (an entered value with its source document, e.g. the city's official figure, before a computed
+ * one) and its traffic light (domain/indicators/status.ts).
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema";
-import { drinkingIntakeRate, surfaceWaterRate, type IndicatorPoint, type MonthlyMeans } from "../../domain/indicators/compute";
+import { surfaceWaterRate, type IndicatorPoint, type MonthlyMeans } from "../../domain/indicators/compute";
 import { indicatorStatus } from "../../domain/indicators/status";
 import type { WaterClass } from "../../domain/standards/gb3838";
-import { listIndicators, listIndicatorValues, monthlyMeans, pointsOfKind, type IndicatorRow, type IndicatorValueRow, type MonthlyMeanRow } from "../repositories/indicator.repository";
+import { listIndicators, listIndicatorValues, type IndicatorRow, type IndicatorValueRow } from "../repositories/indicator.repository";
+import { monthlyMeansOf, type MonthlyMeanRow } from "../repositories/reading.repository";
+import { listPoints } from "../repositories/point.repository";
+import { drinkingWaterCompliance } from "../monitoring/drinkingWater";
+import type { PointRow } from "../db/schema";
 
 /** The UTC instants bounding a Beijing-time year. */
 function yearWindow(year: number) {
@@ -35,30 +41,32 @@ function preferred(rows: readonly MonthlyMeanRow[]): MonthlyMeans[] {
   return [...byMonth.values()];
 }
 
-const asPoint = (p: Awaited<ReturnType<typeof pointsOfKind>>[number]): IndicatorPoint => ({
+const asPoint = (p: PointRow): IndicatorPoint => ({
   id: p.id, code: p.code, name: p.name, body: p.water_body_type === "lake" || p.water_body_type === "reservoir" ? "lake" : "river",
   targetClass: (p.target_class ?? null) as WaterClass | null,
 });
 
 /** The value computed from monitoring for the year, with what it is made of; null for entered indicators. */
 async function computed(db: Kysely<DB>, i: IndicatorRow, year: number) {
-  if (i.method !== "surface_water" && i.method !== "drinking_intake") return null;
-  const { from, to } = yearWindow(year);
-  const kind = i.method === "surface_water" ? "section" : "drinking_intake";
-  const [points, rows] = await Promise.all([pointsOfKind(db, kind), monthlyMeans(db, kind, from, to)]);
-  const monthly = preferred(rows);
   if (i.method === "surface_water") {
-    const r = surfaceWaterRate(points.map(asPoint), monthly);
+    const { from, to } = yearWindow(year);
+    const points = await listPoints(db, { kind: "section" });
+    const rows = await monthlyMeansOf(db, { pointIds: points.map((p) => p.id), from, to, periods: ["sample", "hour", "day"] });
+    const r = surfaceWaterRate(points.map(asPoint), preferred(rows));
     return { value: r.value, detail: { sections: r.sections, assessed: r.sections.length, attained: r.sections.filter((s) => s.attained).length } };
   }
-  const r = drinkingIntakeRate(points.map(asPoint), monthly);
-  return {
-    value: r.value,
-    detail: {
-      weighted: r.weighted, months: r.months.length, compliantMonths: r.months.filter((m) => m.compliant).length,
-      failing: r.months.filter((m) => !m.compliant).map((m) => ({ code: m.code, name: m.name, month: m.month, failures: m.failures })),
-    },
-  };
+  if (i.method === "drinking_intake") {
+    const r = await drinkingWaterCompliance(db, { from: `${year}-01`, to: `${year}-12` });
+    const rate = r.summary.intakeRate ?? r.summary.sourceRate;
+    return {
+      value: rate === null ? null : rate * 100,
+      detail: {
+        weighted: r.summary.intakeRate !== null, months: r.summary.evaluated, compliantMonths: r.summary.compliant, volumeMissing: r.summary.volumeMissing,
+        failing: r.intakes.flatMap((x) => x.months.filter((m) => m.compliant === false).map((m) => ({ code: x.point.code, name: x.point.name, month: m.month, failures: m.failures.map((f) => f.item) }))),
+      },
+    };
+  }
+  return null;
 }
 
 const presentValue = (v: IndicatorValueRow) => ({

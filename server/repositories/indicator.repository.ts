@@ -1,8 +1,8 @@
 /**
- * @module All SQL of plan indicators (definitions and values) and the monthly means of monitoring readings the
- * computed indicators are built from.
+ * @module All SQL of plan indicators: definitions and values (the monitoring data computed indicators use is read
+ * through Monitoring's repositories).
  */
-import { sql, type Kysely, type Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { DB } from "../db/schema";
 import type { IndicatorsTable, IndicatorValuesTable } from "../db/tables/supervision";
 import type { IndicatorDefinition } from "../../domain/indicators/catalogue";
@@ -82,43 +82,4 @@ export async function listIndicatorValues(db: Kysely<DB>, indicatorIds: string[]
     .orderBy("v.period")
     .orderBy("v.recorded_at", "desc")
     .execute();
-}
-
-/** Points of a kind with what the indicators need. */
-export async function pointsOfKind(db: Kysely<DB>, kind: "section" | "drinking_intake") {
-  return db
-    .selectFrom("monitoring_points")
-    .select(["id", "code", "name", "water_body_type", "target_class"])
-    .where("kind", "=", kind)
-    .orderBy("code")
-    .execute();
-}
-
-/** A month's mean of one factor at one point from readings of one period. */
-export interface MonthlyMeanRow {
-  point_id: string;
-  month: string;
-  factor: string;
-  period: string;
-  mean: number;
-  n: number;
-}
-
-/**
- * Monthly means (Beijing months) of every factor at the points of `kind` in [from, to), per reading period, over
- * current versions; below-DL values enter at ½·DL (project decision 4), values QC-failed (qc_flag 4) or invalidated
- * (null) take no part.
- */
-export async function monthlyMeans(db: Kysely<DB>, kind: "section" | "drinking_intake", from: Date, to: Date): Promise<MonthlyMeanRow[]> {
-  const r = await sql<MonthlyMeanRow>`
-    select r.point_id, to_char(r.t at time zone 'Asia/Shanghai', 'YYYY-MM') as month, r.factor, r.period,
-      avg(case when r.below_dl then r.value / 2 else r.value end) as mean, count(*)::int as n
-    from readings r join monitoring_points p on p.id = r.point_id
-    where p.kind = ${kind} and r.t >= ${from} and r.t < ${to} and r.period in ('sample', 'hour', 'day')
-      and r.value is not null and r.qc_flag <> 4
-      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
-        and n.t = r.t and n.version > r.version)
-    group by 1, 2, 3, 4
-    order by 1, 2, 3`.execute(db);
-  return r.rows.map((x) => ({ ...x, mean: Number(x.mean), n: Number(x.n) }));
 }
