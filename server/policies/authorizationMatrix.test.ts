@@ -211,7 +211,8 @@ describe.each(ENGINES)("authorization matrix on %s", (engine) => {
       }
     }
     expect(differences).toEqual([]);
-  });
+    // Some 2,000 requests (every route × every role); on a loaded 2-core machine that takes a while.
+  }, 240_000);
 
   it("scopes S cells to the actor's own units", async () => {
     const head = await TestClient.signIn(s.app, users.get("unit_head")!);
