@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { E2E_PASSWORD, startE2E, type E2E } from "./harness";
+import { withExif } from "../server/registries/testPhotos";
 
 /** Writes an .xlsx with one worksheet of `rows` into a temp file (what a user uploads). */
 async function xlsxFile(name: string, sheet: string, rows: (string | number)[][]): Promise<string> {
@@ -19,7 +20,8 @@ async function xlsxFile(name: string, sheet: string, rows: (string | number)[][]
 /**
  * The registries in real Chromium against a real server with the demo district: the river register and 河湖长
  * directory on the offline map; a black-odorous grading from an imported sampling round (an eliminated demo body
- * graded 重度 again: 返黑返臭). Screenshots are saved as test-results/registries-*.png and looked at.
+ * graded 重度 again: 返黑返臭); one outfall registered and taken through 查 → 测 → 溯 → 治 → 销号 by its unit, with the
+ * office's review. Screenshots are saved as test-results/registries-*.png and looked at.
  */
 describe("registries e2e", () => {
   let e: E2E;
@@ -34,6 +36,29 @@ describe("registries e2e", () => {
     await page.getByTestId("login-password").fill(E2E_PASSWORD);
     await page.getByTestId("login-submit").click();
     await page.waitForURL(`${e.server.url}/`);
+  }
+
+  /** The page of the running test, screenshotted when it fails (to see where it stopped). */
+  let e2ePage: Page | null = null;
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === "fail" && e2ePage) await e.shot(e2ePage, "registries-failed").catch(() => {});
+    e2ePage = null;
+  });
+
+  /** Picks an option of an antd Select (typing to filter when it searches). */
+  async function pick(page: Page, testId: string, text: string, search = true) {
+    await page.getByTestId(testId).click();
+    if (search) await page.keyboard.type(text);
+    await page.locator(".ant-select-item-option", { hasText: text }).filter({ visible: true }).first().click();
+    await expect.poll(() => page.getByTestId(testId).textContent()).toContain(text);
+  }
+
+  /** Takes a lifecycle step through its confirmation dialog. */
+  async function step(page: Page, action: string, note?: string) {
+    await page.getByTestId(`action-${action}`).click();
+    if (note) await page.getByTestId(`action-${action}-note`).fill(note);
+    await page.getByTestId(`action-${action}-confirm`).click();
+    await page.getByTestId(`action-${action}-confirm`).waitFor({ state: "detached" });
   }
 
   it("shows the demo rivers on the map with their chiefs", async () => {
@@ -82,4 +107,103 @@ describe("registries e2e", () => {
     await page.getByTestId("registry-tasks").getByText("返黑返臭：白马门河（建成区段）（演示）").waitFor();
     await e.shot(page, "registries-07-tasks");
   });
+
+  it("takes one outfall through 查 → 测 → 溯 → 治 → 销号 with the office's review", async () => {
+    const page = await e.newPage();
+    page.setDefaultTimeout(20_000);
+    e2ePage = page;
+    await signIn(page, "eco.staff");
+    await page.goto(`${e.server.url}/registries/outfalls`);
+    await page.getByTestId("of-row-ZZ-PWK-001").waitFor();
+    await e.shot(page, "registries-08-outfalls");
+    // 查: register the outfall found on the bank.
+    await page.getByTestId("registry-create").click();
+    await page.getByTestId("of-form-code").fill("ZZ-PWK-E2E");
+    await page.getByTestId("of-form-name").fill("某化工企业雨水排口（测试）");
+    await page.getByTestId("of-form-type").click();
+    for (const level of ["工业排污口", "工矿企业雨洪排口", "工业企业雨洪排口"]) await page.locator(".ant-cascader-menu-item", { hasText: new RegExp(`^${level}$`) }).click();
+    await page.locator(".ant-cascader-dropdown").waitFor({ state: "hidden" });
+    await pick(page, "of-form-river", "白马门河");
+    await pick(page, "of-form-unit", "中站生态环境分局");
+    await page.getByTestId("of-form-lon").fill("113.1466");
+    await page.getByTestId("of-form-lat").fill("35.2172");
+    await e.shot(page, "registries-09-outfall-form");
+    await page.getByTestId("record-form-submit").click();
+    await page.getByTestId("of-row-ZZ-PWK-E2E").getByRole("link").first().click();
+    await expect.poll(() => page.getByTestId("of-stage").getAttribute("data-state")).toBe("investigation");
+    // 测
+    await step(page, "startMonitoring");
+    await expect.poll(() => page.getByTestId("of-stage").getAttribute("data-state")).toBe("monitoring");
+    await expect.poll(() => page.getByTestId("action-startTracing-problems").textContent()).toContain("须至少录入一次监测记录");
+    await page.getByTestId("of-test-open").click();
+    await page.getByTestId("of-test-cod").fill("86");
+    await page.getByTestId("of-test-nh3").fill("12.5");
+    await pick(page, "of-test-conclusion", "超标", false);
+    await page.getByTestId("of-test-submit").click();
+    await page.getByTestId("of-tests").getByText("超标").waitFor();
+    // 溯
+    await step(page, "startTracing");
+    await expect.poll(() => page.getByTestId("of-stage").getAttribute("data-state")).toBe("tracing");
+    await page.getByTestId("of-trace-open").click();
+    await page.getByTestId("trace-add").click();
+    await page.getByTestId("trace-label-0").fill("厂区雨水管");
+    await page.getByTestId("trace-add").click();
+    await pick(page, "trace-kind-1", "企业", false);
+    await page.getByTestId("trace-label-1").fill("某化工企业");
+    await pick(page, "trace-downstream-1", "厂区雨水管", false);
+    await page.getByTestId("of-trace-submit").click();
+    await page.getByTestId("trace-node-某化工企业").waitFor();
+    await page.getByTestId("record-edit").click();
+    await page.getByTestId("of-form-party").fill("某化工有限公司");
+    await page.getByTestId("record-form-submit").click();
+    // 治: the plan, then remediation.
+    await page.getByTestId("of-plan-open").click();
+    await pick(page, "of-plan-kind", "规范整治", false);
+    await page.getByTestId("plan-add").click();
+    await page.getByTestId("plan-text-0").fill("厂区雨污分流改造");
+    await page.getByTestId("of-plan-submit").click();
+    await page.getByTestId("of-measures").getByText("厂区雨污分流改造").waitFor();
+    await step(page, "startRemediation", "溯源完成，按规范整治");
+    await expect.poll(() => page.getByTestId("of-stage").getAttribute("data-state")).toBe("remediation");
+    await e.shot(page, "registries-10-outfall-remediation");
+    await page.getByTestId("of-plan-open").click();
+    await page.getByTestId("plan-done-0").locator("input").click();
+    await page.keyboard.type("2022-09-20");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("of-plan-submit").click();
+    await page.getByTestId("of-measures").getByText("已完成 2022-09-20").waitFor();
+    // Evidence: a photo whose EXIF says where it was taken.
+    await pick(page, "attachment-purpose", "整改佐证", false);
+    const photo = join(mkdtempSync(join(tmpdir(), "qingliu-e2e-photo-")), "整改后.jpg");
+    // A real JPEG drawn by the browser, given the EXIF a phone would write.
+    const dataUrl = await page.evaluate(() => {
+      const c = document.createElement("canvas");
+      c.width = 360;
+      c.height = 240;
+      const g = c.getContext("2d")!;
+      const grd = g.createLinearGradient(0, 0, 360, 240);
+      grd.addColorStop(0, "#7fb069");
+      grd.addColorStop(1, "#3d85c6");
+      g.fillStyle = grd;
+      g.fillRect(0, 0, 360, 240);
+      g.fillStyle = "#ffffff";
+      g.font = "28px sans-serif";
+      g.fillText("整改后（测试照片）", 40, 130);
+      return c.toDataURL("image/jpeg", 0.85);
+    });
+    writeFileSync(photo, withExif(Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"), { lat: 35.2173, lon: 113.1468, dateTimeOriginal: "2022:09:21 10:15:00" }));
+    await page.getByTestId("registry-attachments").locator("input[type=file]").setInputFiles(photo);
+    await expect.poll(() => page.getByTestId("attachment-整改后.jpg").getByTestId("attachment-location").textContent(), { timeout: 15_000 }).toContain("113.14680, 35.21730");
+    await step(page, "requestClosure", "整治完成，申请销号");
+    await expect.poll(() => page.getByTestId("of-stage").getAttribute("data-state")).toBe("review");
+    await e.shot(page, "registries-11-outfall-review");
+    // 销号: the office reviews.
+    const office = await e.newPage();
+    await signIn(office, "admin");
+    await office.goto(page.url());
+    await step(office, "approveClosure", "现场核查通过");
+    await expect.poll(() => office.getByTestId("of-stage").getAttribute("data-state")).toBe("closed");
+    await office.getByTestId("history-outfall.approveClosure").waitFor();
+    await e.shot(office, "registries-12-outfall-closed");
+  }, 180_000);
 });

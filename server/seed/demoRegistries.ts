@@ -16,6 +16,8 @@ import { blackOdorousBodySaver } from "../commands/blackOdorousBodySaver";
 import { blackOdorousTransitioner } from "../commands/blackOdorousTransitioner";
 import { samplingRoundImporter } from "../commands/samplingRoundImporter";
 import { checkSamplingSheet } from "../../domain/blackOdorous/samplingSheet";
+import { outfallSaver } from "../commands/outfallSaver";
+import { outfallPlanSaver, outfallTestRecorder, outfallTraceSaver } from "../commands/outfallRecorder";
 
 
 /** Demo chiefs: river, level, name, position, reach, keeping unit, platform account. */
@@ -58,6 +60,7 @@ export async function seedDemoRegistries(ctx: CommandContext, unitIds: Map<strin
   }
   const ids = { rivers, chiefs };
   await seedDemoBlackOdorous(ctx, unitIds, ids);
+  await seedDemoOutfalls(ctx, unitIds, ids);
   return ids;
 }
 
@@ -99,5 +102,42 @@ export async function seedDemoBlackOdorous(ctx: CommandContext, unitIds: Map<str
     chiefId: ids.chiefs.get("大沙河/subdistrict") ?? null, location: "大沙河北岸（示意）", deadline: "2023-06-30", status: "identified", statusSince: "2022-05-20",
     identifiedGrade: "light", areaKm2: 0.02, demo: true,
     geometry: { type: "Polygon", coordinates: [[[113.178, 35.1975], [113.1815, 35.1975], [113.1815, 35.1995], [113.178, 35.1995], [113.178, 35.1975]]] },
+  });
+}
+
+/** Seeds demo outfalls (演示) at different stages of 查测溯治. */
+export async function seedDemoOutfalls(ctx: CommandContext, unitIds: Map<string, string>, ids: DemoRegistryIds) {
+  const eco = unitIds.get("中站生态环境分局")!;
+  const river = (n: string) => ids.rivers.get(n) ?? null;
+  const fluoride = await outfallSaver(ctx, undefined, {
+    code: "ZZ-PWK-001", name: "某涉氟企业雨水排口（演示）", typeCode: "industrial.storm.factory", riverId: river("白马门河"), unitId: eco,
+    location: "白马门河右岸（示意）", lon: 113.1425, lat: 35.2235, foundOn: "2022-04-12", stage: "tracing", stageSince: "2022-05-20", demo: true,
+  });
+  await outfallTestRecorder(ctx, fluoride, { sampledOn: "2022-05-18", flowing: true, cod: 64, ammonia: 6.2, totalPhosphorus: 0.9, flowM3d: 120, conclusion: "exceeds", note: "旱天有水，疑似雨污混接（演示）" });
+  await outfallTraceSaver(ctx, fluoride, [
+    { key: "p1", kind: "pipe", label: "厂区雨水管网（演示）", downstream: null, note: null },
+    { key: "e1", kind: "enterprise", label: "某涉氟企业（演示）", downstream: "p1", note: null },
+    { key: "d1", kind: "drain", label: "厂外明渠（演示）", downstream: "p1", note: "上游待排查" },
+  ]);
+  const wwtp = await outfallSaver(ctx, undefined, {
+    code: "ZZ-PWK-002", name: "某城镇污水处理厂排污口（演示）", typeCode: "urbanWwtp", riverId: river("大沙河"), unitId: eco,
+    responsibleParty: "某污水处理有限公司（演示）", location: "大沙河左岸（示意）", lon: 113.2015, lat: 35.1888, foundOn: "2022-03-02",
+    stage: "remediation", stageSince: "2022-04-01", remediationKind: "standardize", demo: true,
+  });
+  await outfallTestRecorder(ctx, wwtp, { sampledOn: "2022-03-10", flowing: true, cod: 28, ammonia: 1.2, totalPhosphorus: 0.3, flowM3d: 20000, conclusion: "compliant", note: null });
+  await outfallTraceSaver(ctx, wwtp, [
+    { key: "p", kind: "pipe", label: "厂区尾水管（演示）", downstream: null, note: null },
+    { key: "s", kind: "source", label: "城区生活污水（演示）", downstream: "p", note: null },
+  ]);
+  await outfallPlanSaver(ctx, wwtp, {
+    remediationKind: "standardize", goal: "按 HJ 1309-2023 完成规范化建设（演示）",
+    measures: [
+      { text: "设置排口标识牌", unitId: eco, deadline: "2022-06-30", doneOn: "2022-06-15", note: null },
+      { text: "建设采样检查井并接入在线监控", unitId: eco, deadline: "2022-09-30", doneOn: null, note: null },
+    ],
+  });
+  await outfallSaver(ctx, undefined, {
+    code: "ZZ-PWK-003", name: "府城某村生活污水散排口（演示）", typeCode: "other.ruralScattered", riverId: river("大沙河"), unitId: unitIds.get("府城办事处")!,
+    location: "大沙河北岸某村（示意）", lon: 113.1635, lat: 35.1995, foundOn: "2022-05-06", demo: true,
   });
 }

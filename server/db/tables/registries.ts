@@ -175,3 +175,88 @@ declare module "../schema" {
     black_odorous_samples: BlackOdorousSamplesTable;
   }
 }
+
+/** Stages of an outfall. */
+export type OutfallStageValue = "investigation" | "monitoring" | "tracing" | "remediation" | "review" | "closed";
+/** Ways of 整治. */
+export type RemediationKindValue = "ban" | "merge" | "standardize";
+export interface OutfallsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  type_code: string;
+  type_note: Optional<string>;
+  river_id: Optional<string>;
+  receiving_water: Optional<string>;
+  unit_id: string;
+  responsible_party: Optional<string>;
+  location: Optional<string>;
+  lon: Optional<number>;
+  lat: Optional<number>;
+  found_on: string;
+  stage: Generated<OutfallStageValue>;
+  stage_since: string;
+  remediation_kind: Optional<RemediationKindValue>;
+  closed_on: Optional<string>;
+  demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface OutfallTestsTable {
+  id: Generated<string>;
+  outfall_id: string;
+  sampled_on: string;
+  flowing: Generated<boolean>;
+  cod: Optional<number>;
+  ammonia: Optional<number>;
+  total_phosphorus: Optional<number>;
+  flow_m3d: Optional<number>;
+  conclusion: "compliant" | "exceeds" | "dry";
+  note: Optional<string>;
+  recorded_by: Optional<string>;
+  recorded_at: Generated<Date>;
+}
+export interface OutfallTraceNodesTable {
+  id: Generated<string>;
+  outfall_id: string;
+  kind: "drain" | "pipe" | "enterprise" | "source";
+  label: string;
+  downstream_id: Optional<string>;
+  note: Optional<string>;
+  sort: Generated<number>;
+}
+export interface OutfallPlansTable {
+  outfall_id: string;
+  remediation_kind: Optional<RemediationKindValue>;
+  goal: Optional<string>;
+  updated_at: Generated<Date>;
+  updated_by: Optional<string>;
+}
+export interface OutfallMeasuresTable {
+  id: Generated<string>;
+  outfall_id: string;
+  seq: number;
+  text: string;
+  unit_id: Optional<string>;
+  deadline: Optional<string>;
+  done_on: Optional<string>;
+  note: Optional<string>;
+}
+/** An outfall row. */
+export type OutfallRow = Selectable<OutfallsTable>;
+/** A sampling record of an outfall. */
+export type OutfallTestRow = Selectable<OutfallTestsTable>;
+/** A trace node. */
+export type OutfallTraceNodeRow = Selectable<OutfallTraceNodesTable>;
+/** A plan measure. */
+export type OutfallMeasureRow = Selectable<OutfallMeasuresTable>;
+
+declare module "../schema" {
+  interface DB {
+    outfalls: OutfallsTable;
+    outfall_tests: OutfallTestsTable;
+    outfall_trace_nodes: OutfallTraceNodesTable;
+    outfall_plans: OutfallPlansTable;
+    outfall_measures: OutfallMeasuresTable;
+  }
+}

@@ -14,6 +14,7 @@ import { registryAttacher } from "../../commands/registryAttacher";
 import { blackOdorousBodySaver } from "../../commands/blackOdorousBodySaver";
 import { samplingRoundImporter } from "../../commands/samplingRoundImporter";
 import { checkSamplingSheet } from "../../../domain/blackOdorous/samplingSheet";
+import { outfallSaver } from "../../commands/outfallSaver";
 import { FileStore, SHARED_TEMP_FILES_DIR } from "../../repositories/file.repository";
 import { xlsxOf } from "../../registries/testSheets";
 import { PNG_1X1 } from "../../routes/supervision/testFixtures";
@@ -50,6 +51,9 @@ interface Fixture {
   bodySheet: string;
   roundId: string;
   roundFile: string;
+  outfallId: string;
+  outfallAttachmentId: string;
+  outfallSheet: string;
 }
 
 const system = <T>(db: Kysely<DB>, fn: (ctx: CommandContext) => Promise<T>) =>
@@ -88,6 +92,12 @@ POST /api/registries/black-odorous/:id/rounds D A S S D D D
 GET /api/registries/black-odorous/:id/rounds/:roundId D A A A A A A
 POST /api/registries/black-odorous/:id/transitions D A S S D D D
 GET /api/public/registries/black-odorous A A A A A A A
+${commonRows("outfalls")}
+POST /api/registries/outfalls/:id/tests D A S S D D D
+PUT /api/registries/outfalls/:id/trace D A S S D D D
+PUT /api/registries/outfalls/:id/plan D A S S D D D
+POST /api/registries/outfalls/:id/transitions D A S S D D D
+GET /api/public/registries/outfalls/progress A A A A A A A
 GET /api/registries/tasks             D A A A A A A
 POST /api/registries/tasks/:id/close  D A D D D D D
 `,
@@ -105,7 +115,11 @@ POST /api/registries/tasks/:id/close  D A D D D D D
       const sampling = [HEADER, ...["2022-06-01", "2022-06-04", "2022-06-07"].flatMap((d) => ["1", "2", "3"].map((p) => [`P${p}`, p, d, "2"]))];
       const samplingBytes = await xlsxOf("黑臭水体监测", sampling);
       const round = await samplingRoundImporter(ctx, { body, check: checkSamplingSheet(sampling), fileName: "m.xlsx", bytes: samplingBytes, files, today: "2022-06-08" });
+      const outfall = await outfallSaver(ctx, undefined, { code: "MX-PWK-01", name: "矩阵排口", typeCode: "urbanWwtp", riverId: river.id, unitId: base.unitId, foundOn: "2022-04-01", stage: "monitoring" });
       return {
+        outfallId: outfall.id,
+        outfallAttachmentId: (await attach("outfall", outfall.id)).id,
+        outfallSheet: await b64("入河排污口台账", [["编号", "名称", "排口类型", "受纳水体", "责任单位", "排查日期"], ["MX-PWK-02", "矩阵导入排口", "城镇污水处理厂排污口／城镇污水处理厂排污口", "矩阵河", unitName, "2022-04-02"]]),
         bodyId: body.id,
         bodyAttachmentId: (await attach("black_odorous_body", body.id)).id,
         bodySheet: await b64("黑臭水体清单", [["编号", "名称", "主责部门"], ["MX-HC-02", "矩阵导入水体", unitName]]),
@@ -134,6 +148,14 @@ POST /api/registries/tasks/:id/close  D A D D D D D
     // The body is under treatment: an authorized "start treatment" is refused by the lifecycle (409), a denied one by the policy.
     "POST /api/registries/black-odorous/:id/transitions": (f) => ({ url: `/api/registries/black-odorous/${f.bodyId}/transitions`, body: { action: "startTreatment" }, allowStatus: 409 }),
     "GET /api/public/registries/black-odorous": () => ({ url: "/api/public/registries/black-odorous" }),
+    ...commonRequests("outfalls", (f) => ({ id: f.outfallId, attachmentId: f.outfallAttachmentId }),
+      (f, b, n) => ({ code: `MX-P${n}`, name: `新排口${n}`, typeCode: "urbanWwtp", riverId: f.riverId, unitId: b.unitId, foundOn: "2022-05-01" }), (n) => ({ location: `位置${n}` }), (f) => f.outfallSheet),
+    "POST /api/registries/outfalls/:id/tests": (f) => ({ url: `/api/registries/outfalls/${f.outfallId}/tests`, body: { sampledOn: "2022-05-10", cod: 20, conclusion: "compliant" } }),
+    "PUT /api/registries/outfalls/:id/trace": (f) => ({ url: `/api/registries/outfalls/${f.outfallId}/trace`, body: { nodes: [{ key: "a", kind: "source", label: "生活污水", downstream: null }] } }),
+    "PUT /api/registries/outfalls/:id/plan": (f) => ({ url: `/api/registries/outfalls/${f.outfallId}/plan`, body: { remediationKind: "standardize", measures: [{ text: "规范化建设" }] } }),
+    // The outfall is in 测: an authorized "start monitoring" is refused by the lifecycle (409), a denied one by the policy.
+    "POST /api/registries/outfalls/:id/transitions": (f) => ({ url: `/api/registries/outfalls/${f.outfallId}/transitions`, body: { action: "startMonitoring" }, allowStatus: 409 }),
+    "GET /api/public/registries/outfalls/progress": () => ({ url: "/api/public/registries/outfalls/progress" }),
     "GET /api/registries/tasks": () => ({ url: "/api/registries/tasks" }),
     // No task exists in the fixture: an authorized close gets 404, a denied one 403 before the lookup.
     "POST /api/registries/tasks/:id/close": () => ({ url: "/api/registries/tasks/00000000-0000-4000-8000-000000000000/close", body: { note: "已处理" }, allowStatus: 404 }),

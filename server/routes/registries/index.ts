@@ -9,10 +9,14 @@ import type { RouteDeps } from "../types";
 import { REGISTRY_MODULES } from "./modules";
 import { registryTaskRoutes } from "./tasks";
 import { blackOdorousRoutes } from "./blackOdorous/routes";
+import { outfallRoutes } from "./outfalls/routes";
+import { secondGroupRoutes } from "./enterprises/group";
 
 /** Registers /api/registries/* and /api/public/registries/*. */
 export function registriesRoutes(app: FastifyInstance, deps: RouteDeps, files: FileStore) {
   for (const m of REGISTRY_MODULES) registryRoutes(app, deps, files, m);
   registryTaskRoutes(app, deps);
   blackOdorousRoutes(app, deps, files);
+  outfallRoutes(app, deps);
+  secondGroupRoutes(app, deps);
 }

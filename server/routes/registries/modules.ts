@@ -6,6 +6,8 @@ import type { AnyRegistryModule } from "../../registries/definition";
 import { riverModule } from "./rivers/module";
 import { riverChiefModule } from "./rivers/chiefModule";
 import { blackOdorousModule } from "./blackOdorous/module";
+import { outfallModule } from "./outfalls/module";
+import { SECOND_GROUP_MODULES } from "./enterprises/group";
 
 /** The registries. */
-export const REGISTRY_MODULES: AnyRegistryModule[] = [riverModule, riverChiefModule, blackOdorousModule];
+export const REGISTRY_MODULES: AnyRegistryModule[] = [riverModule, riverChiefModule, blackOdorousModule, outfallModule, ...SECOND_GROUP_MODULES];

@@ -226,3 +226,8 @@ export function closeRegistryTask(id: string, body: { status: "done" | "cancelle
 export function recordAction<T>(key: string, id: string, path: string, body: Record<string, unknown> = {}) {
   return request<T, RegistryAction>("POST", `${base(key)}/${encodeURIComponent(id)}/${path}`, { body });
 }
+
+/** A registry's own write with PUT (replacing a part of a record, e.g. an outfall's trace or plan). */
+export function recordPut<T>(key: string, id: string, path: string, body: Record<string, unknown>) {
+  return request<T, RegistryAction>("PUT", `${base(key)}/${encodeURIComponent(id)}/${path}`, { body });
+}

@@ -12,6 +12,8 @@ const RiverScene = lazy(() => import("./rivers/RiverScene"));
 const ChiefsScene = lazy(() => import("./rivers/ChiefsScene"));
 const BodiesScene = lazy(() => import("./blackOdorous/BodiesScene"));
 const BodyScene = lazy(() => import("./blackOdorous/BodyScene"));
+const OutfallsScene = lazy(() => import("./outfalls/OutfallsScene"));
+const OutfallScene = lazy(() => import("./outfalls/OutfallScene"));
 
 /** Routes of the area. */
 export default function RegistriesArea() {
@@ -24,6 +26,8 @@ export default function RegistriesArea() {
         <Route path="river-chiefs" element={<ChiefsScene />} />
         <Route path="black-odorous" element={<BodiesScene />} />
         <Route path="black-odorous/:id" element={<BodyScene />} />
+        <Route path="outfalls" element={<OutfallsScene />} />
+        <Route path="outfalls/:id" element={<OutfallScene />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -5,7 +5,14 @@
 import { Card, Timeline, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { getHistory, type HistoryEntry } from "../../../api/registries";
-import { useT } from "../../../i18n";
+import { useT, type MessageKey, type Translate } from "../../../i18n";
+import { zh } from "../../../i18n/zh";
+
+/** The name of a stored field (`registries.field.<column>`), or the column itself when unnamed. */
+function fieldText(column: string, t: Translate): string {
+  const key = `registries.field.${column}` as MessageKey;
+  return key in zh ? t(key) : column;
+}
 
 /** How a state name is shown (the registry's own labels). */
 export type StateText = (state: string) => string;
@@ -13,7 +20,7 @@ export type StateText = (state: string) => string;
 function summary(e: HistoryEntry, stateText: StateText, t: ReturnType<typeof useT>): string {
   if (e.transition) return `${e.transition.from ? stateText(e.transition.from) : "—"} → ${stateText(e.transition.to)}`;
   const changes = e.data?.changes as Record<string, unknown> | undefined;
-  if (changes) return Object.keys(changes).length ? t("registries.history.changed", { fields: Object.keys(changes).join("、") }) : t("registries.history.noChange");
+  if (changes) return Object.keys(changes).length ? t("registries.history.changed", { fields: Object.keys(changes).map((f) => fieldText(f, t)).join(t.lang === "zh" ? "、" : ", ") }) : t("registries.history.noChange");
   const file = e.data?.fileName as string | undefined;
   return file ? String(file) : "";
 }

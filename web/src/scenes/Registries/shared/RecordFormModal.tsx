@@ -29,8 +29,12 @@ export interface RecordFormProps<V extends object> {
   width?: number;
 }
 
-/** The dialog. */
+/** The dialog; mounted only while open, so each opening starts from the record as it is now. */
 export function RecordFormModal<V extends object>(p: RecordFormProps<V>) {
+  return p.open ? <RecordFormDialog<V> {...p} /> : null;
+}
+
+function RecordFormDialog<V extends object>(p: RecordFormProps<V>) {
   const t = useT();
   const { message } = App.useApp();
   const qc = useQueryClient();

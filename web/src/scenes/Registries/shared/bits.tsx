@@ -17,13 +17,13 @@ export function DemoTag({ demo }: { demo: boolean }) {
   return demo ? <Tag color="gold">{t("registries.demo")}</Tag> : null;
 }
 
-const COLOURS = ["default", "orange", "blue", "cyan", "green", "success"];
+const COLOURS = ["default", "orange", "blue", "purple", "gold"];
 
-/** A status tag: colour by its place in the lifecycle (the last state green). */
+/** A status tag: colour by its place in the lifecycle (the last state green, the ones before it in turn). */
 export function StatusTag<S extends string, A extends string>({ lc, state, testId }: { lc: Lifecycle<S, A>; state: S; testId?: string }) {
   const t = useT();
   const i = lc.states.indexOf(state);
-  const colour = i === lc.states.length - 1 ? "success" : COLOURS[Math.min(i, COLOURS.length - 2)];
+  const colour = i === lc.states.length - 1 ? "success" : COLOURS[Math.min(i, COLOURS.length - 1)];
   return <Tag color={colour} data-testid={testId} data-state={state}>{lc.labels[state]?.[t.lang] ?? state}</Tag>;
 }
 
