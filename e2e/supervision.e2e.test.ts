@@ -95,6 +95,7 @@ describe("supervision e2e", () => {
     const staff = await signIn("eco.staff");
     await staff.goto(`${e.server.url}/supervision/inbox`);
     await expect.poll(() => staff.getByTestId("inbox-round.opened").first().textContent(), { timeout: 10_000 }).toContain("2022年第一次工作调度");
+    await e.shot(staff, "supervision-04b-inbox");
     await staff.getByTestId("inbox-round.opened").first().click();
     await staff.waitForURL(/\/supervision\/rounds\//);
     await staff.getByTestId("round-filter").getByText("本单位需报送").click();
@@ -209,6 +210,7 @@ describe("supervision e2e", () => {
     await e.shot(admin, "supervision-13-ranking");
     await admin.goto(`${e.server.url}/supervision/annual`);
     await expect.poll(() => admin.getByTestId("annual-due").textContent(), { timeout: 10_000 }).toContain("2022-05-30");
+    await e.shot(admin, "supervision-13b-annual");
     await admin.goto(`${e.server.url}/supervision`);
     await admin.getByTestId("lang-switch").click();
     await expect.poll(() => admin.getByText("Supervision overview").count(), { timeout: 10_000 }).toBeGreaterThan(0);

@@ -344,6 +344,8 @@ export interface IndicatorView {
   entered: IndicatorValue | null;
   computed: { value: number | null; detail: Record<string, unknown> } | null;
   baseline: IndicatorValue | null;
+  /** The baseline computed from data (registries' enterprise-years) when none was entered. */
+  computedBaseline: number | null;
   status: { light: Light; achieved: number | null; shortfall: number | null };
   history: IndicatorValue[];
 }

@@ -86,7 +86,9 @@ function IndicatorCard({ i, canEdit, onEnter }: { i: IndicatorView; canEdit: boo
         </Descriptions.Item>
         {relative && (
           <Descriptions.Item label={t("supervision.indicator.baseline", { year: i.baselineYear ?? "" })}>
-            {i.baseline ? `${fmt(i.baseline.value)}${i.unit}（${i.baseline.sourceDocument ?? ""}）` : <Typography.Text type="warning">{t("supervision.indicator.noBaseline")}</Typography.Text>}
+            {i.baseline ? `${fmt(i.baseline.value)}${i.unit}（${i.baseline.sourceDocument ?? ""}）`
+              : i.computedBaseline !== null ? `${fmt(i.computedBaseline)}${i.unit}（${t("supervision.indicator.source.computed")}）`
+              : <Typography.Text type="warning">{t("supervision.indicator.noBaseline")}</Typography.Text>}
           </Descriptions.Item>
         )}
         {i.entered && <Descriptions.Item label={t("supervision.indicator.source")}>{i.entered.sourceDocument}（{localDay(i.entered.recordedAt)} {i.entered.recordedBy ?? ""}）</Descriptions.Item>}
@@ -101,7 +103,13 @@ function IndicatorCard({ i, canEdit, onEnter }: { i: IndicatorView; canEdit: boo
             {detail.weighted === false && Number(detail.months ?? 0) > 0 && <Typography.Text type="secondary">{t("supervision.indicator.unweighted")}</Typography.Text>}
           </Descriptions.Item>
         )}
-        {i.method === "industrial_water" && <Descriptions.Item label={t("supervision.indicator.dataSource")}>{t("supervision.indicator.industrialNote")}</Descriptions.Item>}
+        {i.method === "industrial_water" && (
+          <Descriptions.Item label={t("supervision.indicator.dataSource")}>
+            {Number(detail?.counted ?? 0)
+              ? t("supervision.indicator.enterprisesCell", { n: String(detail!.counted), water: fmt(Number(detail!.waterM3), 0), value: fmt(Number(detail!.valueAddedWan), 0) })
+              : t("supervision.indicator.industrialNote")}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t("supervision.indicator.formula")}>{i.formula}</Descriptions.Item>
         <Descriptions.Item label={t("supervision.indicator.amber")}>
           {canEdit ? (

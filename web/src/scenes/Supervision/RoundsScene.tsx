@@ -103,7 +103,7 @@ export default function RoundsScene({ kind }: { kind: RoundView["kind"] }) {
         dataSource={list}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="rounds-table"
-        locale={{ emptyText: t("supervision.rounds.none") }}
+        locale={{ emptyText: t(kind === "annual_plan" ? "supervision.annual.none" : "supervision.rounds.none") }}
         columns={[
           { title: t("supervision.rounds.titleField"), render: (_, r) => <Link to={`/supervision/rounds/${r.id}`} data-testid={`round-link-${r.title}`}>{r.title}</Link> },
           { title: t("supervision.rounds.openedAt"), width: 120, render: (_, r) => (r.issuedOn ? <Space size={4}>{r.issuedOn}<Tag>{t("supervision.rounds.recordedTag")}</Tag></Space> : localDay(r.openedAt)) },
