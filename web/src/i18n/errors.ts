@@ -29,6 +29,7 @@ const KNOWN_IDS = new Set([
   "reward.refused",
   "mail.not_configured",
   "report.future_period",
+  "device.offline",
 ]);
 
 /**

@@ -84,4 +84,5 @@ export const devicesEn: Record<keyof typeof devicesZh, string> = {
   "devices.exeRtn.5": "system busy",
   "devices.exeRtn.6": "system fault",
   "devices.exeRtn.100": "no data",
+  "error.device.offline": "The device is not connected to the gateway; no command can be sent",
 } as const;

@@ -82,4 +82,6 @@ export const devicesZh = {
   "devices.exeRtn.5": "系统繁忙不能执行",
   "devices.exeRtn.6": "系统故障",
   "devices.exeRtn.100": "没有数据",
+  // API error of the device commands (web/src/i18n/errors.ts maps the id to this key).
+  "error.device.offline": "设备当前未连接网关，无法下发指令",
 } as const;
