@@ -1,8 +1,8 @@
 /**
  * @module The top bar: app name, language switch, the user menu (name, roles, units, change password, sign out) and
- * a visible sign-out button.
+ * a visible sign-out button. On phones the buttons show their icons only (their labels stay as aria-labels).
  */
-import { Button, Dropdown, Space, Typography, type MenuProps } from "antd";
+import { Button, Dropdown, Grid, Space, Typography, type MenuProps } from "antd";
 import { DownOutlined, LogoutOutlined, TranslationOutlined, UserOutlined } from "@ant-design/icons";
 import { useNavigate } from "react-router";
 import { useCurrentSession, useLogout } from "../hooks/useSession";
@@ -10,7 +10,7 @@ import { useLang, useT } from "../i18n";
 import { roleKey } from "./RoleTags";
 
 /** Toggles 中文 / English; persisted by the i18n module. */
-export function LangSwitch() {
+export function LangSwitch({ compact = false }: { compact?: boolean }) {
   const { lang, setLang } = useLang();
   const t = useT();
   return (
@@ -20,8 +20,9 @@ export function LangSwitch() {
       onClick={() => setLang(lang === "zh" ? "en" : "zh")}
       data-testid="lang-switch"
       lang={lang === "zh" ? "en" : "zh-CN"}
+      aria-label={t("lang.switchTo")}
     >
-      {t("lang.switchTo")}
+      {compact ? null : t("lang.switchTo")}
     </Button>
   );
 }
@@ -32,6 +33,7 @@ export function HeaderBar() {
   const navigate = useNavigate();
   const { user } = useCurrentSession();
   const logout = useLogout();
+  const compact = Grid.useBreakpoint().md === false;
   // The auth guard sends the signed-out shell to /login.
   const signOut = () => logout.mutate();
 
@@ -61,15 +63,16 @@ export function HeaderBar() {
   ];
 
   return (
-    <Space size="small">
-      <LangSwitch />
+    <Space size={compact ? 0 : "small"}>
+      <LangSwitch compact={compact} />
       <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight">
-        <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-          {user.displayName} <DownOutlined />
+        <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={user.displayName}>
+          {compact ? null : <>{user.displayName} <DownOutlined /></>}
         </Button>
       </Dropdown>
-      <Button type="text" icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending} data-testid="logout">
-        {t("header.logout")}
+      <Button type="text" icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending} data-testid="logout"
+        aria-label={t("header.logout")}>
+        {compact ? null : t("header.logout")}
       </Button>
     </Space>
   );

@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   "menu.units": "Units",
   "menu.audit": "Audit log",
 
+  "header.openMenu": "Open menu",
   "header.account": "Change password",
   "header.logout": "Sign out",
   "header.roles": "Roles",

@@ -55,6 +55,7 @@ export const zh = {
   "menu.units": "单位管理",
   "menu.audit": "审计日志",
 
+  "header.openMenu": "打开菜单",
   "header.account": "修改密码",
   "header.logout": "退出登录",
   "header.roles": "角色",
