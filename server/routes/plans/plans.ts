@@ -99,7 +99,7 @@ export function planRoutes(app: FastifyInstance, { db }: RouteDeps) {
     const { id } = parse(S.IdParams, req.params);
     const plan = await findPlan(db, id);
     if (!plan) throw NotFound("计划不存在");
-    const tasks = await listTasks(db, { planId: id });
+    const [tasks, progress] = await Promise.all([listTasks(db, { planId: id }), latestProgress(db, id)]);
     return {
       ok: true,
       data: {
@@ -112,7 +112,8 @@ export function planRoutes(app: FastifyInstance, { db }: RouteDeps) {
         annualPlanDueOn: plan.annual_plan_due_on,
         goals: plan.goals.map((g) => ({ text: g.text, targets: g.targets })),
         sourceText: plan.source_text,
-        tasks,
+        // 进展情况 as in the ledger: each reporting unit's latest answer.
+        tasks: tasks.map((t) => ({ ...t, progress: progress.get(t.id) ?? null })),
       },
     };
   });

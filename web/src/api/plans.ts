@@ -27,6 +27,8 @@ export interface PlanTaskRow {
   status: string;
   units: { role: TaskRole; unitId: string | null; unitName: string | null; collective: string | null }[];
   deadlines: { id: string; dueOn: string; text: string }[];
+  /** 进展情况: each unit's latest answer, one line per unit (plan detail only). */
+  progress?: string | null;
 }
 
 /** A plan with goals, source text and tasks. */

@@ -14,6 +14,7 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   "supervision.pickFiles": "Choose files",
   "supervision.attachments": "Attachments",
   "supervision.attachmentsHint": "PDF, images, Word or Excel; at most 3, each up to 10 MB",
+  "supervision.ledger.progress": "Progress",
   "supervision.nav.overview": "Overview",
   "supervision.nav.tasks": "My tasks",
   "supervision.nav.rounds": "Rounds",

@@ -13,6 +13,7 @@ export const supervisionZh = {
   "supervision.attachments": "附件",
   "supervision.attachmentsHint": "PDF、图片、Word 或 Excel，最多 3 个，每个不超过 10 MB",
 
+  "supervision.ledger.progress": "进展情况",
   "supervision.nav.overview": "督办概览",
   "supervision.nav.tasks": "我的任务",
   "supervision.nav.rounds": "调度",

@@ -152,7 +152,19 @@ export default function PlanScene() {
           dataSource={tasks}
           pagination={false}
           data-testid="plan-tasks"
-          expandable={{ expandedRowRender: (task) => <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>{task.text}</Typography.Paragraph> }}
+          expandable={{
+            expandedRowRender: (task) => (
+              <>
+                <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>{task.text}</Typography.Paragraph>
+                {task.progress && (
+                  <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginTop: 8, marginBottom: 0 }} data-testid={`plan-progress-${task.number}`}>
+                    <Typography.Text strong>{t("supervision.ledger.progress")}：</Typography.Text>
+                    {"\n"}{task.progress}
+                  </Typography.Paragraph>
+                )}
+              </>
+            ),
+          }}
           columns={[
             { title: t("plan.col.number"), dataIndex: "number", width: 64 },
             {
