@@ -94,15 +94,23 @@ const CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /**
+ * The check character of the first 17 characters of a 统一社会信用代码 (GB 32100-2015).
+ * @example creditCheckChar("9144030071526726X") // "G"
+ */
+export function creditCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(first17[i]) * CREDIT_WEIGHTS[i];
+  return CREDIT_CHARS[(31 - (sum % 31)) % 31];
+}
+
+/**
  * What is wrong with a 统一社会信用代码 (GB 32100-2015: 18 characters of 0–9 and capitals without I, O, S, V, Z; the
  * last a check character = 31 − (Σ value×weight mod 31)), or null when it is valid.
  * @example creditCodeProblem("9144030071526726XG") // null
  */
 export function creditCodeProblem(code: string): string | null {
   if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）";
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(code[i]) * CREDIT_WEIGHTS[i];
-  const check = CREDIT_CHARS[(31 - (sum % 31)) % 31];
+  const check = creditCheckChar(code);
   return check === code[17] ? null : `统一社会信用代码校验位不符（应为 ${check}）`;
 }
 

@@ -13,6 +13,7 @@ import { countUnits } from "../repositories/unit.repository";
 import { DEMO_UNITS } from "./units";
 import { seedDemoMonitoring } from "./demoMonitoring";
 import { seedDemoRegistries } from "./demoRegistries";
+import { seedDemoEnterprises } from "./demoEnterprises";
 import { seedDemoPublic } from "./demoPublic";
 import { seedDemoPlan } from "../plans/demoPlan";
 export { SEED_PLAN_TEXT } from "../plans/demoPlan";
@@ -71,6 +72,7 @@ export async function seedDemoDistrict(db: Kysely<DB>, fixedPassword?: string): 
     }
     await seedDemoMonitoring(ctx, ids);
     await seedDemoRegistries(ctx, ids);
+    await seedDemoEnterprises(ctx, ids);
     await seedDemoPublic(ctx, ids);
     await seedDemoPlan(ctx);
     return creds;
