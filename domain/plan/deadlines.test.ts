@@ -24,6 +24,9 @@ describe("findDeadlines (plan year 2022)", () => {
     ["完成时限：2022年12月", [["2022-12-31", "2022年12月"]]], // a bare month: its last day
     ["2022年12月18日印发", []], // a date of issue, not a bare month
     ["2023年第二季度完成", [["2023-06-30", "2023年第二季度"]]],
+    ["2022年3月至6月开展集中排查", [["2022-06-30", "2022年3月至6月"]]], // a range: its end, not its start
+    ["完成时限：2022年度", [["2022-12-31", "2022年度"]]],
+    ["2022年度实施方案", []], // a year named, not a deadline
   ] as [string, [string, string][]][])("%s", (text, expected) => {
     expect(findDeadlines(text, 2022).map((d) => [d.date, d.text])).toEqual(expected);
   });

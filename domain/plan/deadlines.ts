@@ -54,8 +54,12 @@ const RULES: Rule[] = [
   [new RegExp(`${TO}${Y}年${N}月${N}[日号]${BEFORE}${NOT_START}`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), chineseNumber(m[3]))],
   // 2022年5月底(前) / 2022年6月份 / 2022年6月下旬
   [new RegExp(`${TO}${Y}年${N}月(底|末|份|上旬|中旬|下旬)${BEFORE}`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), TENTH[m[3]])],
-  // 2025年12月(前): the month's last day — not 2025年12月18日, 12月底 or 12月份, read above
-  [new RegExp(`${TO}${Y}年${N}月${BEFORE}(?![\\d〇零一二三四五六七八九十日号底末份上中下])`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), "end")],
+  // 2024年3月至6月: the range's last month
+  [new RegExp(`${Y}年${N}月(?:至|到|—|–|-|~|～)${N}月(?:底|末)?${BEFORE}(?![\\d〇零一二三四五六七八九十日号])`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[3]), "end")],
+  // 2025年12月(前): the month's last day — not 2025年12月18日, 12月底 or 12月份 (read above), nor a range's start
+  [new RegExp(`${TO}${Y}年${N}月${BEFORE}(?![\\d〇零一二三四五六七八九十日号底末份上中下至到—–~～起])(?!-\\d)`, "g"), (m) => iso(chineseNumber(m[1]), chineseNumber(m[2]), "end")],
+  // 完成时限：2024年 / 2024年度: the year's end
+  [new RegExp(`(?<=(?:完成时限|完成时间|时间要求)[：:])${Y}年度?(?![\\d〇零一二三四五六七八九十月底末])`, "g"), (m) => iso(chineseNumber(m[1]), 12, 31)],
   // 2025年第三季度(末)(前)
   [new RegExp(`${TO}${Y}年第?([一二三四1-4])季度(?:末|底)?${BEFORE}`, "g"), (m) => {
     const q = QUARTER_END[chineseNumber(m[2])];

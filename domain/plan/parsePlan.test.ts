@@ -62,6 +62,20 @@ describe("parsePlan options and warnings", () => {
     expect(plan.tasks[1].units.lead).toEqual(["区财政局"]);
     expect(plan.tasks[1].units.participant).toEqual([]);
   });
+  it("reads tasks written at 「（一）」 when the plan has no Arabic-numbered items, numbered 1, 2 …", () => {
+    const plan = parsePlan("三、主要任务\n（一）开展黑臭水体排查。6月底前完成。（区住房和城乡建设局牵头）\n（二）推进雨污分流。（区城市管理局牵头，区财政局参与）\n四、保障措施\n（一）加强组织领导。", { units: ZHONGZHAN_UNITS, year: 2024 });
+    expect(plan.tasks.map((t) => [t.number, t.title, t.units.lead, t.units.participant])).toEqual([
+      ["1", "开展黑臭水体排查", ["区住房和城乡建设局"], []],
+      ["2", "推进雨污分流", ["区城市管理局"], ["区财政局"]],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("keeps a heading with one line of ①② items and a 牵头单位 line as one task", () => {
+    const plan = parsePlan("二、重点任务\n1.开展排查\n①完成建成区排查；②完成城乡结合部排查。\n牵头单位：区住建局\n完成时限：2024年度", { units: ZHONGZHAN_UNITS });
+    expect(plan.tasks.map((t) => [t.number, t.title, t.units.lead, t.deadlines.map((d) => d.date)])).toEqual([["1", "开展排查", ["区住房和城乡建设局"], ["2024-12-31"]]]);
+  });
+
   it("applies a standing clause only to later tasks lacking that role", () => {
     const text = "三、主要任务\n1.甲。（区财政局牵头）\n以下任务未明确具体落实单位的，均需各县区政府落实，不再专门列出。\n2.乙。（区财政局牵头）\n3.丙。（区财政局牵头，府城办事处负责落实）";
     const plan = parsePlan(text, { units: ZHONGZHAN_UNITS, year: 2022 });

@@ -6,7 +6,7 @@
  * imports it too. All spans are offsets into `normalizePlanText(text)`.
  */
 import { findClauses, resolveNames } from "./clauses";
-import { findDeadlines } from "./deadlines";
+import { chineseNumber, findDeadlines } from "./deadlines";
 import { readHeader, splitSignature } from "./header";
 import { normalizePlanText } from "./normalize";
 import { headTitle, isArabic, marker, outline, paragraphs, type OutlineNode, type Paragraph } from "./structure";
@@ -47,8 +47,9 @@ const LABEL_OF: Record<string, (n: OutlineNode, title: string) => string> = {
 const labelOf = (n: OutlineNode) => (LABEL_OF[n.marker.scheme] ?? ((m, t) => `${m.marker.number} ${t}`))(n, headTitle(n.head, n.marker));
 
 /** Content, not a pure heading: it has no numbered children, or a sentence, a clause label or a long text of its own. */
-const isTask = (n: OutlineNode) =>
-  isArabic(n.marker) && (n.children.length === 0 || /[。]/.test(n.head.text) || LABEL.test(n.head.text) || n.head.text.length > 40);
+const isTask = (n: OutlineNode, cnTasks = false) =>
+  (isArabic(n.marker) || (cnTasks && n.marker.scheme === "cn2")) &&
+  (n.children.length === 0 || /[。]/.test(n.head.text) || LABEL.test(n.head.text) || n.head.text.length > 40);
 
 const toDeadlines = (text: string, start: number, year: number | null): Deadline[] =>
   findDeadlines(text, year).map((d) => ({ date: d.date, text: d.text, span: { start: start + d.start, end: start + d.end } }));
@@ -64,7 +65,10 @@ function sentences(text: string, start: number): Paragraph[] {
 }
 
 /** The task read from one outline node; `number` overrides the node's own (sub-items: "2(1)"). */
-function readTask(norm: string, n: OutlineNode, section: string, year: number | null, resolver: UnitResolver, number = n.marker.number): PlanTask {
+function readTask(
+  norm: string, n: OutlineNode, section: string, year: number | null, resolver: UnitResolver,
+  number = n.marker.scheme === "cn2" ? String(chineseNumber(n.marker.number)) : n.marker.number,
+): PlanTask {
   const start = n.head.start + n.marker.length;
   const text = norm.slice(start, n.end);
   const clauses = findClauses(text, start, resolver);
@@ -81,8 +85,8 @@ const isSubItem = (n: OutlineNode) => n.marker.scheme === "arp" || n.marker.sche
  */
 function subItemsOf(n: OutlineNode, resolver: UnitResolver): "split" | "merge" | null {
   if (!n.marker.scheme.startsWith("dot") || n.children.length === 0 || !n.children.every(isSubItem)) return null;
-  const own = (c: OutlineNode) => [c.head, ...c.body].map((p) => p.text).join("\n");
-  return n.children.every((c) => findClauses(own(c), 0, resolver).length > 0) ? "split" : "merge";
+  // Each sub-item names its units in its own paragraph; 「牵头单位：」 lines after the last one speak for all of them.
+  return n.children.length >= 2 && n.children.every((c) => findClauses(c.head.text, 0, resolver).length > 0) ? "split" : "merge";
 }
 
 /** Gives sub-item tasks the roles their heading names and they do not (marked inherited). */
@@ -140,8 +144,8 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
       const title = headTitle(n.head, n.marker);
       if ((depth === 0 ? GOALS.test(title) && !/任务/.test(title) : topExcluded && GOAL_HEADING.test(title))) goalNodes.push(n);
       if (depth === 0 && OVERALL.test(headTitle(n.head, n.marker))) overallNodes.push(n);
-      const subItems = excluded || isTask(n) ? null : subItemsOf(n, resolver);
-      if (!excluded && (isTask(n) || subItems === "merge")) {
+      const subItems = excluded || isTask(n, cnTasks) ? null : subItemsOf(n, resolver);
+      if (!excluded && (isTask(n, cnTasks) || subItems === "merge")) {
         tasks.push(readTask(norm, n, parent, year, resolver));
         return [];
       }
@@ -159,7 +163,15 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
         children: subItems === "split" ? [] : walk(n.children, label, excluded, depth + 1),
       }];
     });
-  const sections = walk(roots, "", false, 0);
+  let cnTasks = false;
+  let sections = walk(roots, "", false, 0);
+  // A plan whose tasks are written at 「（一）」 (no Arabic-numbered items at all): read them there.
+  if (tasks.length === 0) {
+    cnTasks = true;
+    goalNodes.length = 0;
+    overallNodes.length = 0;
+    sections = walk(roots, "", false, 0);
+  }
   // A task table in an attachment (附件 重点任务分解表) usually repeats the body's tasks: it is read only when the
   // body has none (a plan that is just a table), else left out with a warning rather than imported twice.
   const inAnnex = (t: PlanTask) => roots.some((r) => r.marker.scheme === "annex" && t.span.start >= r.head.start && t.span.end <= r.end);
