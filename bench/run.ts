@@ -6,12 +6,14 @@ import { benchAssessment } from "./assessment";
 import { benchHj212 } from "./hj212";
 import { benchGateway } from "./gateway";
 import { benchLoad } from "./load";
+import { benchScaleout } from "./scaleout";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   assessment: benchAssessment,
   hj212: benchHj212,
   gateway: benchGateway,
   load: benchLoad,
+  scaleout: benchScaleout,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -22,6 +22,8 @@ export interface NatsNode {
   url: string;
   /** Whether its process is running. */
   running(): boolean;
+  /** Its process id while running. */
+  pid(): number | null;
   /** Kills the process (SIGKILL) and waits for it to exit. */
   kill(): Promise<void>;
   /** Starts it again with the same configuration and store. */
@@ -100,6 +102,7 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
       port: p.client,
       url: `nats://127.0.0.1:${p.client}`,
       running: () => child !== null,
+      pid: () => child?.pid ?? null,
       async kill() {
         const c = child;
         if (!c) return;
