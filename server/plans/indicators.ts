@@ -2,7 +2,8 @@
  * @module The indicators of a plan for one year as the dashboard shows them: each definition with its values, the
  * value computed from monitoring where the indicator is computed — 地表水考核断面达标率 by
  * domain/indicators/compute.ts over the sections' monthly means, 取水水质达标率 by Monitoring's
- * drinkingWaterCompliance (weighted by intake volume when measured, else the share of compliant intake-months) —
+ * drinkingWaterCompliance (weighted by intake volume when measured, else the share of compliant intake-months),
+ * 万元工业增加值用水量 from the registries' enterprise-years (domain/registries/enterprise.ts waterUseIntensity) —
  * the value in force (an entered value with its source document, e.g. the city's official figure, before a computed
  * one) and its traffic light (domain/indicators/status.ts).
  */
@@ -15,6 +16,8 @@ import { listIndicators, listIndicatorValues, type IndicatorRow, type IndicatorV
 import { monthlyMeansOf, type MonthlyMeanRow } from "../repositories/reading.repository";
 import { listPoints } from "../repositories/point.repository";
 import { drinkingWaterCompliance } from "../monitoring/drinkingWater";
+import { allYears } from "../repositories/enterprise.repository";
+import { waterUseIntensity } from "../../domain/registries/enterprise";
 import type { PointRow } from "../db/schema";
 
 /** The UTC instants bounding a Beijing-time year. */
@@ -66,6 +69,17 @@ async function computed(db: Kysely<DB>, i: IndicatorRow, year: number) {
       },
     };
   }
+  if (i.method === "industrial_water") {
+    // Σ new-water intake ÷ Σ value added of the enterprise-years reporting both (registries' enterprise_years).
+    const of = async (y: number | null) => {
+      if (y === null) return null;
+      const rows = await allYears(db, { year: y });
+      return waterUseIntensity(rows.map((r) => ({ waterM3: r.water_m3, valueAddedWan: r.value_added_wan })));
+    };
+    const [now, base] = await Promise.all([of(year), of(i.baseline_year)]);
+    if (!now?.counted) return { value: null, baseline: base?.intensity ?? null, detail: { counted: 0 } };
+    return { value: now.intensity, baseline: base?.intensity ?? null, detail: { ...now, baselineYear: i.baseline_year, baselineCounted: base?.counted ?? 0 } };
+  }
   return null;
 }
 
@@ -84,12 +98,11 @@ export async function indicatorViews(db: Kysely<DB>, planId: string, year?: numb
     const mine = values.filter((v) => v.indicator_id === d.id);
     const entered = mine.find((v) => v.period === String(y)) ?? null;
     const baseline = d.baseline_year === null ? null : mine.find((v) => v.period === String(d.baseline_year)) ?? null;
-    const calc = await computed(db, d, y);
+    const calc: { value: number | null; baseline?: number | null; detail: Record<string, unknown> } | null = await computed(db, d, y);
     const inForce = entered ? Number(entered.value) : calc?.value ?? null;
-    const status = indicatorStatus(
-      { comparison: d.comparison, target: Number(d.target_value), amberMargin: Number(d.amber_margin) },
-      inForce, baseline ? Number(baseline.value) : null,
-    );
+    // An entered baseline (the statistics office's figure) before one computed from the registries.
+    const baselineValue = baseline ? Number(baseline.value) : calc?.baseline ?? null;
+    const status = indicatorStatus({ comparison: d.comparison, target: Number(d.target_value), amberMargin: Number(d.amber_margin) }, inForce, baselineValue);
     out.push({
       id: d.id, code: d.code, name: d.name, unit: d.unit, comparison: d.comparison, target: Number(d.target_value), targetYear: d.target_year,
       baselineYear: d.baseline_year, formula: d.formula, method: d.method, amberMargin: Number(d.amber_margin), goalText: d.goal_text,
@@ -99,6 +112,7 @@ export async function indicatorViews(db: Kysely<DB>, planId: string, year?: numb
       entered: entered ? presentValue(entered) : null,
       computed: calc,
       baseline: baseline ? presentValue(baseline) : null,
+      computedBaseline: baseline ? null : calc?.baseline ?? null,
       status,
       history: mine.map(presentValue),
     });

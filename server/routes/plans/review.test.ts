@@ -149,6 +149,26 @@ describe.each(ENGINES)("reviewed plan import, milestones, dashboard and indicato
     expect(drinking).toMatchObject({ method: "drinking_intake", value: null, status: { light: "none" } });
   });
 
+  it("computes 万元工业增加值用水量 from the enterprises' yearly figures; an entered value still comes first", async () => {
+    const ent = async (code: string) => (await s.db.insertInto("enterprises").values({ code, name: `企业${code}`, unit_id: eco.id }).returning("id").executeTakeFirstOrThrow()).id;
+    const [a, b] = [await ent("E1"), await ent("E2")];
+    await s.db.insertInto("enterprise_years").values([
+      // 2028: (60 000 + 40 000) m³ ÷ (2 000 + 2 000) 万元 = 25 m³/万元; 2030: (50 000 + 46 000) ÷ (2 000 + 2 000) = 24 m³/万元 → −4%.
+      { enterprise_id: a, year: 2028, water_m3: 60_000, value_added_wan: 2_000 }, { enterprise_id: b, year: 2028, water_m3: 40_000, value_added_wan: 2_000 },
+      { enterprise_id: a, year: 2030, water_m3: 50_000, value_added_wan: 2_000 }, { enterprise_id: b, year: 2030, water_m3: 46_000, value_added_wan: 2_000 },
+      // Without value added: left out.
+      { enterprise_id: (await ent("E3")), year: 2030, water_m3: 9_999, value_added_wan: null },
+    ]).execute();
+    const plan2 = await s.db.insertInto("plans").values({ title: "另一方案", year: 2030, source_text: "x", source_sha256: "e".repeat(64) }).returning("id").executeTakeFirstOrThrow();
+    const [def] = await s.db.insertInto("indicators").values({
+      plan_id: plan2.id, code: "industrial_water", name: "万元工业增加值用水量", unit: "m³/万元", comparison: "decrease", target_value: 3, target_year: 2030,
+      baseline_year: 2028, formula: "…", method: "industrial_water",
+    }).returning("id").execute();
+    const view = (await admin.get(`/api/indicators?planId=${plan2.id}`)).body.data.find((i: any) => i.id === def.id);
+    expect(view).toMatchObject({ value: 24, valueSource: "computed", computedBaseline: 25, status: { light: "green", achieved: 4, shortfall: 0 } });
+    expect(view.computed.detail).toMatchObject({ counted: 2, incomplete: 1, waterM3: 96_000, valueAddedWan: 4_000 });
+  });
+
   it("computes 取水水质达标率 from the intake's readings: current versions, ½·DL, QC failures left out, Beijing months", async () => {
     const intake = await s.db.insertInto("monitoring_points").values({ code: "QS01", name: "某水厂取水口", kind: "drinking_intake", water_body_type: "river", target_class: 2 })
       .returning("id").executeTakeFirstOrThrow();
