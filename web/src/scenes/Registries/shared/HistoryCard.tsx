@@ -17,16 +17,16 @@ function fieldText(column: string, t: Translate): string {
 /** How a state name is shown (the registry's own labels). */
 export type StateText = (state: string) => string;
 
-function summary(e: HistoryEntry, stateText: StateText, t: ReturnType<typeof useT>): string {
+function summary(e: HistoryEntry, stateText: StateText, t: ReturnType<typeof useT>, fieldNames: Readonly<Record<string, string>>): string {
   if (e.transition) return `${e.transition.from ? stateText(e.transition.from) : "—"} → ${stateText(e.transition.to)}`;
   const changes = e.data?.changes as Record<string, unknown> | undefined;
-  if (changes) return Object.keys(changes).length ? t("registries.history.changed", { fields: Object.keys(changes).map((f) => fieldText(f, t)).join(t.lang === "zh" ? "、" : ", ") }) : t("registries.history.noChange");
+  if (changes) return Object.keys(changes).length ? t("registries.history.changed", { fields: Object.keys(changes).map((f) => fieldNames[f] ?? fieldText(f, t)).join(t.lang === "zh" ? "、" : ", ") }) : t("registries.history.noChange");
   const file = e.data?.fileName as string | undefined;
   return file ? String(file) : "";
 }
 
-/** The history card of a record. */
-export function HistoryCard({ registry, id, stateText = (s) => s, actionText }: { registry: string; id: string; stateText?: StateText; actionText: (action: string) => string }) {
+/** The history card of a record; `fieldNames` names a registry's own stored fields (column → label). */
+export function HistoryCard({ registry, id, stateText = (s) => s, actionText, fieldNames = {} }: { registry: string; id: string; stateText?: StateText; actionText: (action: string) => string; fieldNames?: Readonly<Record<string, string>> }) {
   const t = useT();
   const q = useQuery({ queryKey: ["registries", registry, "history", id], queryFn: () => getHistory(registry, id) });
   return (
@@ -42,7 +42,7 @@ export function HistoryCard({ registry, id, stateText = (s) => s, actionText }: 
               <Typography.Text type="secondary">
                 {new Date(e.at).toLocaleString(t.lang === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" })} · {e.actorName ?? t("registries.history.system")}
               </Typography.Text>
-              <div>{summary(e, stateText, t)}</div>
+              <div>{summary(e, stateText, t, fieldNames)}</div>
               {e.transition?.note && <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap" }}>“{e.transition.note}”</Typography.Paragraph>}
             </div>
           ),
