@@ -30,6 +30,12 @@ interface ErrorsMessage {
 /** A message as the writer sees it. */
 export type StreamMessage = { kind: "upload"; upload: DecodedUpload } | { kind: "errors"; errors: [string, DeviceErrors][] };
 
+/** The nullable columns of a reading the gateway writes, restored as null when a message leaves them out. */
+const NULL_COLUMNS = {
+  value: null, flag: null, detection_limit: null, original_value: null, original_unit: null, min_value: null, max_value: null,
+  cou_value: null, device_mn: null, packet_qn: null, author_id: null, reason: null,
+} as const;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -62,7 +68,13 @@ export function encodeUpload(u: DecodedUpload): Uint8Array {
     cn: u.cn,
     qn: u.qn,
     dataTime: u.dataTime ? u.dataTime.toISOString() : null,
-    readings: u.readings.map((r) => ({ ...r, t: new Date(r.t as Date | string).toISOString() })),
+    // Null columns are left out (a third to half of a reading's fields): the insert treats a missing column as null.
+    readings: u.readings.map((r) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(r)) if (v !== null && v !== undefined) out[k] = v;
+      out.t = new Date(r.t as Date | string).toISOString();
+      return out as UploadMessage["readings"][number];
+    }),
   };
   return encoder.encode(JSON.stringify(m));
 }
@@ -91,7 +103,7 @@ export function decodeMessage(data: Uint8Array): StreamMessage {
       cn: m.cn,
       qn: m.qn,
       dataTime: m.dataTime === null ? null : new Date(m.dataTime),
-      readings: m.readings.map((r) => ({ ...r, t: new Date(r.t) })),
+      readings: m.readings.map((r) => ({ ...NULL_COLUMNS, ...r, t: new Date(r.t) })),
     },
   };
 }
