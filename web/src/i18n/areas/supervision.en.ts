@@ -224,7 +224,7 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   "supervision.indicator.intakesCell": "{ok} of {all} source-months comply",
   "supervision.indicator.unweighted": " (no intake volumes yet: months weighted equally)",
   "supervision.indicator.dataSource": "Data",
-  "supervision.indicator.enterprisesCell": "From {n} enterprises' yearly figures: {water} m³ water, {value} 10k yuan value added",
+  "supervision.indicator.enterprisesCell": "{result} from {n} enterprises' yearly figures ({water} m³ water, {value} 10k yuan value added)",
   "supervision.indicator.industrialNote": "No enterprise water use and value added registered yet (registries, enterprises): enter the statistics bureau’s figure.",
   "supervision.indicator.formula": "Formula",
   "supervision.indicator.amber": "Amber margin",

@@ -240,7 +240,7 @@ export const supervisionZh = {
   "supervision.indicator.intakesCell": "{ok}/{all} 个水源月份达标",
   "supervision.indicator.unweighted": "（未接入取水量，按水源月份等权计算）",
   "supervision.indicator.dataSource": "数据",
-  "supervision.indicator.enterprisesCell": "由 {n} 家企业的年度数据计算：用水 {water} m³，工业增加值 {value} 万元",
+  "supervision.indicator.enterprisesCell": "由 {n} 家企业的年度数据计算为 {result}（用水 {water} m³，工业增加值 {value} 万元）",
   "supervision.indicator.industrialNote": "尚无企业年度用水与工业增加值数据（台账“企业”中填报），请按统计部门数据填报。",
   "supervision.indicator.formula": "计算方法",
   "supervision.indicator.amber": "黄灯容差",

@@ -106,7 +106,9 @@ function IndicatorCard({ i, canEdit, onEnter }: { i: IndicatorView; canEdit: boo
         {i.method === "industrial_water" && (
           <Descriptions.Item label={t("supervision.indicator.dataSource")}>
             {Number(detail?.counted ?? 0)
-              ? t("supervision.indicator.enterprisesCell", { n: String(detail!.counted), water: fmt(Number(detail!.waterM3), 0), value: fmt(Number(detail!.valueAddedWan), 0) })
+              ? t("supervision.indicator.enterprisesCell", {
+                n: String(detail!.counted), result: `${fmt(i.computed?.value ?? null)}${i.unit}`, water: fmt(Number(detail!.waterM3), 0), value: fmt(Number(detail!.valueAddedWan), 0),
+              })
               : t("supervision.indicator.industrialNote")}
           </Descriptions.Item>
         )}
