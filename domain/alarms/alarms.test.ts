@@ -163,5 +163,7 @@ describe("describeOutcome", () => {
     expect(text).toBe("氨氮 2.31 > 1（目标类别限值）");
     expect(describeOutcome([{ kind: "no_data", factor: "w01018", minutes: 30 }], [{ met: true, value: 45.5, limit: null, t: 0 }], "and"))
       .toBe("化学需氧量已 45 分钟无数据（阈值 30 分钟）");
+    expect(describeOutcome([{ kind: "no_data", factor: null, minutes: 30 }], [{ met: true, value: 31, limit: null, t: 0, never: true }], "and"))
+      .toBe("全部因子从未收到数据（已 31 分钟，阈值 30 分钟）");
   });
 });

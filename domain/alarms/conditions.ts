@@ -68,6 +68,8 @@ export interface Snapshot {
   latest: Readonly<Record<string, LatestValue | undefined>>;
   /** Data time of the newest value by factor, and under "*" of any factor (null: never). */
   lastDataAt: Readonly<Record<string, number | null | undefined>>;
+  /** Keys of `lastDataAt` that stand for "never sent" (the caller put the point's creation there). */
+  never?: ReadonlySet<string>;
   now: number;
 }
 
@@ -80,6 +82,8 @@ export interface ConditionResult {
   limit: AppliedLimit | null;
   /** Data time of the value judged. */
   t: number | null;
+  /** No-data conditions: the series never sent anything. */
+  never?: boolean;
 }
 
 /**
@@ -109,9 +113,10 @@ export function breaks(value: number, l: AppliedLimit): boolean {
 /** Evaluates one condition. */
 export function evaluateCondition(c: Condition, p: PointLimits, s: Snapshot): ConditionResult {
   if (c.kind === "no_data") {
-    const last = s.lastDataAt[c.factor ?? "*"] ?? null;
+    const key = c.factor ?? "*";
+    const last = s.lastDataAt[key] ?? null;
     const minutes = last === null ? null : (s.now - last) / 60_000;
-    return { met: minutes === null || minutes >= c.minutes, value: minutes, limit: null, t: last };
+    return { met: minutes === null || minutes >= c.minutes, value: minutes, limit: null, t: last, ...(s.never?.has(key) || last === null ? { never: true } : {}) };
   }
   const limit = thresholdLimit(c, p);
   const v = s.latest[c.factor];

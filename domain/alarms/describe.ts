@@ -11,7 +11,9 @@ const BASIS: Record<string, string> = { permit: "许可限值", target_class: "�
 export function describeCondition(c: Condition, r: ConditionResult): string {
   if (c.kind === "no_data") {
     const what = c.factor ? factorZh(c.factor) : "全部因子";
-    return r.value === null ? `${what}从未收到数据` : `${what}已 ${Math.floor(r.value)} 分钟无数据（阈值 ${c.minutes} 分钟）`;
+    if (r.value === null) return `${what}从未收到数据`;
+    if (r.never) return `${what}从未收到数据（已 ${Math.floor(r.value)} 分钟，阈值 ${c.minutes} 分钟）`;
+    return `${what}已 ${Math.floor(r.value)} 分钟无数据（阈值 ${c.minutes} 分钟）`;
   }
   const name = factorZh(c.factor);
   if (r.value === null || !r.limit) return `${name}无可判定的数据`;

@@ -3,7 +3,8 @@
  * touched, once per new data time in order — as of that time, so a condition's persistence is measured on the data
  * even when a batch of values arrives at once; on time, the rules with no-data conditions at all their points. Data
  * older than what a rule already evaluated at a point (back-filled history) or older than a day does not move its
- * state. A latest value that is marked (not N/T), failed QC (flag 4) or was rejected in review cannot be judged.
+ * state. A latest value that is marked (not N/T), failed QC (flag 4) or was rejected in review cannot be judged. A
+ * series that never sent data counts as silent since the point or the rule was created.
  * Each evaluation goes through `alarmStateRecorder`.
  */
 import type { DB, PointRow, ReadingPeriod } from "../db/schema";
@@ -51,7 +52,16 @@ async function snapshotOf(db: Kysely<DB>, rule: AlarmRuleRow, p: PointRow, asOf:
   if (logic.conditions.some((c) => c.kind === "no_data" && c.factor === null)) {
     lastDataAt["*"] = (await lastDataTime(db, p.id, rule.period, at))?.getTime() ?? null;
   }
-  return { latest, lastDataAt, now: asOf ?? now };
+  // A series that never sent anything counts as silent since the point or the rule came to be — a new outlet or a
+  // new rule does not fire at once, but a device that never connects does after the rule's minutes.
+  const since = Math.max(new Date(p.created_at).getTime(), new Date(rule.created_at).getTime());
+  const never = new Set<string>();
+  for (const c of logic.conditions) {
+    if (c.kind !== "no_data" || (lastDataAt[c.factor ?? "*"] ?? null) !== null) continue;
+    lastDataAt[c.factor ?? "*"] = since;
+    never.add(c.factor ?? "*");
+  }
+  return { latest, lastDataAt, never, now: asOf ?? now };
 }
 
 /**
@@ -83,8 +93,13 @@ export async function evaluatePairs(ctx: CommandContext, rules: AlarmRuleRow[], 
         const next = nextState({ met: outcome.met, at: outcome.dataTime ?? asOf ?? now.getTime() }, state, alarm, rule.persistence_minutes * 60_000);
         const evaluatedDataAt = asOf === null ? state.evaluatedDataAt : asOf;
         const unchanged = (next.transition === "none" || next.transition === "pending") && next.pendingSince === state.pendingSince;
+        const stateChanged = next.pendingSince !== state.pendingSince || evaluatedDataAt !== state.evaluatedDataAt || !states.has(key);
         state = { pendingSince: next.pendingSince, evaluatedDataAt };
-        await saveRuleState(ctx.trx, rule.id, p.id, state);
+        // Written only when it changes: the time checks evaluate every rule every few seconds.
+        if (stateChanged) {
+          await saveRuleState(ctx.trx, rule.id, p.id, state);
+          states.set(key, state);
+        }
         if (unchanged) continue;
         counts[next.transition] = (counts[next.transition] ?? 0) + 1;
         alarm = await alarmStateRecorder(ctx, { rule, point: p, alarm, next, outcome, now });

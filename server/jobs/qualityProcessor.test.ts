@@ -169,15 +169,34 @@ describe.each(ENGINES)("quality processor on %s", (engine) => {
     expect(await silent()).toHaveLength(0);
     await p.tick(new Date(lastSection + 31 * MIN));
     expect((await silent()).map((a) => a.active)).toEqual([true]);
-    // A reading whose transaction started 30 s before the watermark (committed late) is still flagged, and its data
-    // clears the no-data alarm.
-    const wm = (await d.db.selectFrom("quality_watermarks").select("at").executeTakeFirstOrThrow()).at;
+    // A reading whose transaction started 2 s before the watermark (committed late) is still flagged by the re-read
+    // of the last 15 s, and its data clear the no-data alarm.
+    const wm = new Date((await d.db.selectFrom("quality_watermarks").select("at").executeTakeFirstOrThrow()).at).getTime();
     await insertReadings(d.db, [nh3(7)]);
-    await sql`update readings set received_at = ${new Date(new Date(wm).getTime() - 30_000)} where point_id = ${sectionId} and t = ${new Date(T0 + 7 * 60 * MIN)}`.execute(d.db);
+    await sql`update readings set received_at = ${new Date(wm - 2_000)} where point_id = ${sectionId} and t = ${new Date(T0 + 7 * 60 * MIN)}`.execute(d.db);
     await p.tick(new Date(T0 + 7 * 60 * MIN + 10_000));
-    const qc = await d.db.selectFrom("reading_qc").select("flag").where("point_id", "=", sectionId).where("t", "=", new Date(T0 + 7 * 60 * MIN)).execute();
-    expect(qc).toHaveLength(1);
+    const flagged = (h: number) => d.db.selectFrom("reading_qc").select("flag").where("point_id", "=", sectionId).where("t", "=", new Date(T0 + h * 60 * MIN)).execute();
+    expect(await flagged(7)).toHaveLength(1);
     expect((await silent()).map((a) => a.active)).toEqual([false]);
+    // One 5 min older than the watermark is beyond the re-read; the sweep (every 10 min, the first tick of a worker)
+    // finds it.
+    await insertReadings(d.db, [nh3(8)]);
+    await sql`update readings set received_at = ${new Date(wm - 5 * 60_000)} where point_id = ${sectionId} and t = ${new Date(T0 + 8 * 60 * MIN)}`.execute(d.db);
+    await p.tick(new Date(T0 + 8 * 60 * MIN));
+    expect(await flagged(8)).toHaveLength(0);
+    await new QualityProcessor(d.db, quiet, { channels: [] }).tick(new Date(T0 + 8 * 60 * MIN));
+    expect(await flagged(8)).toHaveLength(1);
+  });
+
+  it("a point that never sent data is silent from its creation on, not from the beginning of time", async () => {
+    const fresh = (await d.db.insertInto("monitoring_points").values({ code: "O02", name: "新建排口", kind: "outlet" }).returning(["id", "created_at"]).executeTakeFirstOrThrow());
+    await as(adminId, (ctx) => alarmRuleSaver(ctx, rule({ name: "新排口无数据", severity: "warning", pointId: fresh.id, conditions: [{ kind: "no_data", factor: null, minutes: 30 }] })));
+    const created = new Date(fresh.created_at).getTime();
+    const of = () => d.db.selectFrom("alarms").selectAll().where("point_id", "=", fresh.id).execute();
+    await p.tick(new Date(created + 60_000));
+    expect(await of()).toHaveLength(0);
+    await p.tick(new Date(created + 31 * MIN + 30_000));
+    expect((await of()).map((a) => (a.last_details as { summary: string }).summary)).toEqual(["全部因子从未收到数据（已 31 分钟，阈值 30 分钟）"]);
   });
 
   it("two processors at once process every reading once", async () => {

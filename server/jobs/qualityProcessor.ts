@@ -1,6 +1,7 @@
 /**
  * @module The live processor of data quality and alarms: every second it reads the readings committed since its
- * watermark (with an overlap for transactions that committed late; readings already flagged are skipped), flags
+ * watermark (re-reading the last seconds of arrivals for transactions that committed late, and every ten minutes
+ * the last twenty minutes as a sweep; readings already flagged are skipped by an anti-join), flags
  * them with the QC tests, evaluates the alarm rules of the points they belong to, evaluates no-data rules every few
  * seconds, and sends the notifications that are due (first, repeated, escalated). One tick is one transaction
  * under a try-lock: safe to run twice and with two workers (the second skips while the first works), idempotent
@@ -13,7 +14,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { DB } from "../db/schema";
 import type { CommandContext } from "../context";
 import { deliver, LogChannel, type NotificationChannel, type OutboundMessage } from "../notify/channel";
-import { getWatermark, readingsWithoutQc, setWatermark, tryProcessorLock } from "../repositories/readingQc.repository";
+import { dbNowMinus, readingsWithoutQc, scanStart, setWatermark, tryProcessorLock } from "../repositories/readingQc.repository";
 import { alarmNotifier } from "../commands/alarmNotifier";
 import { evaluateNoData, evaluatePoints, type NewTimes, type TransitionCounts } from "./alarmEvaluator";
 import { evaluateQc } from "./qcEvaluator";
@@ -29,16 +30,26 @@ export interface QualityProcessorOptions {
   intervalMs: number;
   /** Most readings per tick (a backlog is worked off in several ticks, each short). */
   batch: number;
-  /** How far before the watermark arrivals are read again (late commits). */
+  /** Arrivals of the last this many ms are read again each tick (transactions that committed late). */
   overlapMs: number;
+  /** How often the sweep re-reads a longer stretch of arrivals. */
+  sweepMs: number;
+  /** How far back the sweep reads. */
+  sweepWindowMs: number;
   /** How often no-data rules are evaluated. */
   timeChecksMs: number;
   /** Outbound channels (the inbox is always written). */
   channels: NotificationChannel[];
 }
 
-/** Defaults: 1 s, 2000 readings, 60 s overlap, no-data every 5 s, the log channel as SMS. */
-export const DEFAULT_QUALITY_PROCESSOR: Omit<QualityProcessorOptions, "channels"> = { intervalMs: 1000, batch: 2000, overlapMs: 60_000, timeChecksMs: 5000 };
+/**
+ * Defaults: 1 s, 500 readings a tick (a tick holds PGlite's one connection: about a second of a backlog's work at
+ * most, so the gateway's commits and web requests wait little), 15 s re-read, a 20-min sweep every 10 min, no-data every
+ * 5 s, the log channel as SMS.
+ */
+export const DEFAULT_QUALITY_PROCESSOR: Omit<QualityProcessorOptions, "channels"> = {
+  intervalMs: 1000, batch: 500, overlapMs: 15_000, sweepMs: 10 * 60_000, sweepWindowMs: 20 * 60_000, timeChecksMs: 5000,
+};
 
 /** What one tick did (null: another worker held the lock). */
 export interface TickResult {
@@ -58,6 +69,7 @@ export class QualityProcessor {
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private lastTimeChecks = 0;
+  private lastSweep = 0;
   private opts: QualityProcessorOptions;
 
   constructor(
@@ -99,11 +111,16 @@ export class QualityProcessor {
   /** One tick; `now` may be given by tests. */
   async tick(now = new Date()): Promise<TickResult | null> {
     const timeChecks = now.getTime() - this.lastTimeChecks >= this.opts.timeChecksMs;
+    const sweep = Date.now() - this.lastSweep >= this.opts.sweepMs;
     const result = await this.db.transaction().execute(async (trx) => {
       if (!(await tryProcessorLock(trx, QUALITY_LOCK))) return null;
       const ctx: CommandContext = { trx, actor: SYSTEM, ip: null, correlationId: `quality-${now.getTime()}` };
-      const since = await getWatermark(trx, QUALITY_WATERMARK);
-      const rows = await readingsWithoutQc(trx, new Date((since?.getTime() ?? 0) - this.opts.overlapMs), this.opts.batch);
+      let rows = await readingsWithoutQc(trx, await scanStart(trx, QUALITY_WATERMARK, this.opts.overlapMs), this.opts.batch);
+      if (sweep && rows.length < this.opts.batch) {
+        const late = await readingsWithoutQc(trx, await dbNowMinus(trx, this.opts.sweepWindowMs), this.opts.batch - rows.length);
+        const seen = new Set(rows.map((r) => `${r.point_id}|${r.factor}|${r.period}|${new Date(r.t).getTime()}|${r.version}`));
+        rows = [...rows, ...late.filter((r) => !seen.has(`${r.point_id}|${r.factor}|${r.period}|${new Date(r.t).getTime()}|${r.version}`))];
+      }
       const qc = await evaluateQc(trx, rows);
       const pointIds = [...new Set(rows.map((r) => r.point_id))];
       const points = pointIds.length ? await trx.selectFrom("monitoring_points").selectAll().where("id", "in", pointIds).execute() : [];
@@ -123,6 +140,7 @@ export class QualityProcessor {
     });
     if (!result) return null;
     if (timeChecks) this.lastTimeChecks = now.getTime();
+    if (sweep) this.lastSweep = Date.now();
     if (result.messages.length) {
       const d = await deliver(this.opts.channels, result.messages);
       this.log.info({ notifications: result.messages.length, ...d }, "alarm notifications sent");

@@ -46,6 +46,24 @@ export async function setWatermark(db: Kysely<DB>, name: string, at: Date): Prom
     on conflict (name) do update set at = greatest(quality_watermarks.at, excluded.at)`.execute(db);
 }
 
+/**
+ * Where a scan for new readings starts: the watermark, but never later than `lagMs` before the database's now — a
+ * reading whose transaction began before the watermark and committed within `lagMs` is still found, while an idle
+ * processor scans nothing (the watermark stays, the lag passes). Epoch before the first run.
+ */
+export async function scanStart(db: Kysely<DB>, name: string, lagMs: number): Promise<Date> {
+  const r = await sql<{ since: Date }>`
+    select least(coalesce((select at from quality_watermarks where name = ${name}), timestamptz 'epoch'),
+      now() - ${lagMs} * interval '1 millisecond') as since`.execute(db);
+  return new Date(r.rows[0].since);
+}
+
+/** The database's now minus `ms` (the sweep's start). */
+export async function dbNowMinus(db: Kysely<DB>, ms: number): Promise<Date> {
+  const r = await sql<{ t: Date }>`select now() - ${ms} * interval '1 millisecond' as t`.execute(db);
+  return new Date(r.rows[0].t);
+}
+
 /** A reading received since the watermark. */
 export type NewReadingRow = Pick<ReadingRow, "point_id" | "factor" | "period" | "t" | "version" | "value" | "flag" | "qc_flag" | "author_id" | "received_at">;
 

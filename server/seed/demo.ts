@@ -12,6 +12,7 @@ import { userCreator } from "../commands/userCreator";
 import { countUnits } from "../repositories/unit.repository";
 import { DEMO_UNITS } from "./units";
 import { seedDemoMonitoring } from "./demoMonitoring";
+import { seedDemoQuality } from "./demoQuality";
 import { seedDemoRegistries } from "./demoRegistries";
 import { seedDemoEnterprises } from "./demoEnterprises";
 import { seedDemoPublic } from "./demoPublic";
@@ -71,6 +72,7 @@ export async function seedDemoDistrict(db: Kysely<DB>, fixedPassword?: string): 
       creds.push({ ...d, password });
     }
     await seedDemoMonitoring(ctx, ids);
+    await seedDemoQuality(ctx);
     await seedDemoRegistries(ctx, ids);
     await seedDemoEnterprises(ctx, ids);
     await seedDemoPublic(ctx, ids);
