@@ -4,7 +4,7 @@
  * every page of the area.
  */
 import { useEffect, useMemo, useState } from "react";
-import { Badge, Empty, Menu, Select, Space } from "antd";
+import { Badge, Empty, Menu, Select } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet, useLocation } from "react-router";
 import { listPlans } from "../../api/plans";
@@ -70,11 +70,12 @@ export default function SupervisionLayout() {
   }));
   return (
     <PlanContext.Provider value={value}>
-      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }} wrap>
-        <Menu mode="horizontal" selectedKeys={[current]} items={items} style={{ minWidth: 720, flex: 1, borderBottom: "none" }} data-testid="supervision-nav" />
+      {/* A flex row that wraps: on narrow screens the menu folds its overflow into "…" and the plan picker goes below. */}
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8, alignItems: "center", justifyContent: "space-between", marginBottom: 12 }}>
+        <Menu mode="horizontal" selectedKeys={[current]} items={items} style={{ flex: "1 1 320px", minWidth: 0, borderBottom: "none" }} data-testid="supervision-nav" />
         {list.length > 0 && (
           <Select
-            style={{ minWidth: 300 }}
+            style={{ width: 360, maxWidth: "100%" }}
             value={plan?.id}
             onChange={setPlanId}
             options={list.map((p) => ({ value: p.id, label: `${p.title}${p.docNumber ? `（${p.docNumber}）` : ""}` }))}
@@ -82,7 +83,7 @@ export default function SupervisionLayout() {
             aria-label={t("supervision.plan")}
           />
         )}
-      </Space>
+      </div>
       {plans.data && list.length === 0 && current !== "import" && current !== "inbox" && current !== "settings" ? (
         <Empty description={canManage ? <Link to="/supervision/import">{t("supervision.noPlanImport")}</Link> : t("plan.none")} />
       ) : (
