@@ -15,6 +15,7 @@ import { namesOf } from "../../../repositories/registryRefs.repository";
 import type { RegistryModule } from "../../../registries/definition";
 import { riverLookup, unitLookup } from "../../../registries/refs";
 import { monitoringOf } from "./monitors";
+import { canManageMonitoring } from "../../../policies/monitoring.policy";
 import { EnterpriseCreate, EnterpriseListQuery, EnterpriseUpdate } from "./schema";
 import { presentYears } from "./yearModule";
 
@@ -46,7 +47,7 @@ export const enterpriseModule: RegistryModule<EnterpriseRow, z.infer<typeof Ente
       };
     });
   },
-  async detail(db, row) {
+  async detail(db, row, actor) {
     const [monitoring, years] = await Promise.all([monitoringOf(db, [row]), allYears(db, { enterpriseId: row.id })]);
     const m = monitoring.get(row.id)!;
     const limits = await limitsOfPoints(db, m.outlets.map((o) => o.id));
@@ -57,6 +58,8 @@ export const enterpriseModule: RegistryModule<EnterpriseRow, z.infer<typeof Ente
         devices: m.devices.filter((d) => d.pointId === o.id),
       })),
       years: await presentYears(db, years),
+      // Devices are the monitoring area's: whether the actor may register one there.
+      canRegisterDevice: canManageMonitoring(actor),
     };
   },
   feature: (r) => {

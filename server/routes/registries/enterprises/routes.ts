@@ -12,6 +12,7 @@ import { NotFound } from "../../../errors";
 import { fluorideCoverage } from "../../../../domain/registries/enterprise";
 import { authorize } from "../../../policies/cancan";
 import { registryPolicy } from "../../../policies/registry.policy";
+import { canManageMonitoring } from "../../../policies/monitoring.policy";
 import { allEnterprises, findEnterprise, outletChoices, waterUseIntensity, yearsWithFigures } from "../../../repositories/enterprise.repository";
 import { findPoint } from "../../../repositories/point.repository";
 import { namesOf } from "../../../repositories/registryRefs.repository";
@@ -29,7 +30,7 @@ const BASE = "/api/registries/enterprises";
 /** Registers the enterprise register's own routes. */
 export function enterpriseRoutes(app: FastifyInstance, { db }: RouteDeps) {
   app.get(`${BASE}/fluoride-coverage`, async (req) => {
-    requireAuth(req);
+    const { actor } = requireAuth(req);
     const f = parse(EnterpriseListQuery, req.query);
     const rows = await allEnterprises(db, { ...f, fluoride: "1" });
     const [monitoring, names] = await Promise.all([monitoringOf(db, rows), namesOf(db, { unitIds: rows.map((r) => r.unit_id) })]);
@@ -44,7 +45,12 @@ export function enterpriseRoutes(app: FastifyInstance, { db }: RouteDeps) {
         demo: r.demo,
       };
     });
-    return { ok: true, data: { summary: fluorideCoverage(list.map((x) => ({ id: x.id, state: x.state }))), enterprises: list } };
+    return {
+      ok: true,
+      data: { summary: fluorideCoverage(list.map((x) => ({ id: x.id, state: x.state }))), enterprises: list },
+      // Devices are the monitoring area's: who may register one there.
+      meta: { can: { registerDevice: canManageMonitoring(actor) } },
+    };
   });
 
   app.get(`${BASE}/outlet-points`, async (req) => {

@@ -14,6 +14,17 @@ const BodiesScene = lazy(() => import("./blackOdorous/BodiesScene"));
 const BodyScene = lazy(() => import("./blackOdorous/BodyScene"));
 const OutfallsScene = lazy(() => import("./outfalls/OutfallsScene"));
 const OutfallScene = lazy(() => import("./outfalls/OutfallScene"));
+const SourcesScene = lazy(() => import("./drinking/SourcesScene"));
+const SourceScene = lazy(() => import("./drinking/SourceScene"));
+const SourceProblemsScene = lazy(() => import("./drinking/ProblemsScene"));
+const SourceProblemScene = lazy(() => import("./drinking/ProblemScene"));
+const EnterprisesScene = lazy(() => import("./enterprises/EnterprisesScene"));
+const EnterpriseScene = lazy(() => import("./enterprises/EnterpriseScene"));
+const FluorideScene = lazy(() => import("./enterprises/FluorideScene"));
+const WaterUseScene = lazy(() => import("./enterprises/WaterUseScene"));
+const FacilitiesScene = lazy(() => import("./facilities/FacilitiesScene"));
+const FacilityListScene = lazy(() => import("./facilities/FacilityListScene"));
+const FacilityScene = lazy(() => import("./facilities/FacilityScene"));
 
 /** Routes of the area. */
 export default function RegistriesArea() {
@@ -28,6 +39,17 @@ export default function RegistriesArea() {
         <Route path="black-odorous/:id" element={<BodyScene />} />
         <Route path="outfalls" element={<OutfallsScene />} />
         <Route path="outfalls/:id" element={<OutfallScene />} />
+        <Route path="drinking-sources" element={<SourcesScene />} />
+        <Route path="drinking-sources/:id" element={<SourceScene />} />
+        <Route path="drinking-problems" element={<SourceProblemsScene />} />
+        <Route path="drinking-problems/:id" element={<SourceProblemScene />} />
+        <Route path="enterprises" element={<EnterprisesScene />} />
+        <Route path="enterprises/fluoride-coverage" element={<FluorideScene />} />
+        <Route path="enterprises/:id" element={<EnterpriseScene />} />
+        <Route path="enterprise-years" element={<WaterUseScene />} />
+        <Route path="facilities" element={<FacilitiesScene />} />
+        <Route path="facilities/:kind" element={<FacilityListScene />} />
+        <Route path="facilities/:kind/:id" element={<FacilityScene />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -7,6 +7,7 @@ import type { MessageKey, Translate } from "../../../i18n";
 import { BODY_LIFECYCLE } from "../../../../../domain/blackOdorous/lifecycle";
 import { OUTFALL_LIFECYCLE } from "../../../../../domain/registries/outfallLifecycle";
 import { CHAOS_LIFECYCLE } from "../../../../../domain/registries/fourChaos";
+import { PROBLEM_LIFECYCLE } from "../../../../../domain/registries/drinkingSource";
 
 const VERBS: Record<string, MessageKey> = {
   create: "registries.verb.create",
@@ -22,7 +23,7 @@ const VERBS: Record<string, MessageKey> = {
 };
 
 /** Lifecycles whose step names the history uses; a new registry adds its own. */
-export const LIFECYCLES: Lifecycle<string, string>[] = [BODY_LIFECYCLE, OUTFALL_LIFECYCLE, CHAOS_LIFECYCLE];
+export const LIFECYCLES: Lifecycle<string, string>[] = [BODY_LIFECYCLE, OUTFALL_LIFECYCLE, CHAOS_LIFECYCLE, PROBLEM_LIFECYCLE];
 
 /** The name of an audit action. */
 export function actionText(action: string, t: Translate): string {

@@ -19,4 +19,7 @@ export const REGISTRY_PAGES: RegistryPage[] = [
   { path: "black-odorous", label: "registries.nav.blackOdorous" },
   { path: "outfalls", label: "registries.nav.outfalls" },
   { path: "four-chaos", label: "registries.nav.fourChaos" },
+  { path: "drinking-sources", label: "drinking.nav" },
+  { path: "enterprises", label: "enterprises.nav" },
+  { path: "facilities", label: "facilities.nav" },
 ];
