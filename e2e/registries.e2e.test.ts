@@ -45,12 +45,26 @@ describe("registries e2e", () => {
     e2ePage = null;
   });
 
-  /** Picks an option of an antd Select (typing to filter when it searches). */
+  /**
+   * Picks an option of an antd Select: types to filter and presses Enter when it searches, else clicks the option.
+   * Retried (a click during the dropdown's opening animation can land on nothing) until the select shows the text.
+   */
   async function pick(page: Page, testId: string, text: string, search = true) {
-    await page.getByTestId(testId).click();
-    if (search) await page.keyboard.type(text);
-    await page.locator(".ant-select-item-option", { hasText: text }).filter({ visible: true }).first().click();
-    await expect.poll(() => page.getByTestId(testId).textContent()).toContain(text);
+    const select = page.getByTestId(testId);
+    for (let attempt = 0; ; attempt++) {
+      await select.click();
+      if (search) {
+        await page.keyboard.type(text);
+        await page.locator(".ant-select-item-option", { hasText: text }).filter({ visible: true }).first().waitFor();
+        await page.keyboard.press("Enter");
+      } else {
+        await page.locator(".ant-select-item-option", { hasText: text }).filter({ visible: true }).first().click();
+      }
+      const shown = await expect.poll(() => select.textContent(), { timeout: 2_000 }).toContain(text).then(() => true, () => false);
+      if (shown) return;
+      if (attempt === 3) throw new Error(`could not pick ${text} in ${testId}`);
+      await page.keyboard.press("Escape");
+    }
   }
 
   /** Takes a lifecycle step through its confirmation dialog. */
@@ -74,6 +88,12 @@ describe("registries e2e", () => {
     await page.goto(`${e.server.url}/registries/river-chiefs`);
     await page.getByTestId("chief-row-赵河长（演示）").waitFor();
     await e.shot(page, "registries-03-chiefs");
+    // 清四乱: the dynamic-zero board — 大沙河 at zero (its demo problem is closed), 新河 not.
+    await page.goto(`${e.server.url}/registries/four-chaos`);
+    await expect.poll(() => page.getByTestId("fc-board-大沙河").getAttribute("data-cleared")).toBe("1");
+    await expect.poll(() => page.getByTestId("fc-board-新河").getAttribute("data-cleared")).toBe("0");
+    await page.getByTestId("fc-row-ZZ-SL-2022-002").waitFor();
+    await e.shot(page, "registries-13-four-chaos");
   });
 
   it("grades an imported sampling round and raises 返黑返臭 on an eliminated body", async () => {

@@ -122,3 +122,12 @@ export function dynamicZeroBoard(riverIds: readonly string[], problems: readonly
     };
   });
 }
+
+/** Local severity grades (一般 / 较严重 / 重大; reference §7 ⚠, optional). */
+export const CHAOS_SEVERITIES = ["general", "serious", "major"] as const;
+/** Names of the grades. */
+export const CHAOS_SEVERITY_LABELS: Readonly<Record<(typeof CHAOS_SEVERITIES)[number], { zh: string; en: string }>> = {
+  general: { zh: "一般", en: "general" },
+  serious: { zh: "较严重", en: "serious" },
+  major: { zh: "重大", en: "major" },
+};

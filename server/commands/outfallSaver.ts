@@ -33,6 +33,8 @@ export interface OutfallInput {
   stage?: OutfallStageValue | null;
   stageSince?: string | null;
   remediationKind?: RemediationKindValue | null;
+  /** 销号 day (new outfalls registered as closed only). */
+  closedOn?: string | null;
   demo?: boolean;
 }
 
@@ -71,7 +73,7 @@ export async function outfallSaver(ctx: CommandContext, existing: OutfallRow | u
   if (same && same.id !== existing?.id) throw Conflict(`编号“${f.code}”已存在`, { issues: [{ path: "code", message: "编号已存在" }] });
   const row = existing
     ? await updateOutfall(ctx.trx, existing.id, f)
-    : await insertOutfall(ctx.trx, { ...f, stage: p.stage ?? "investigation", stage_since: p.stageSince ?? f.found_on });
+    : await insertOutfall(ctx.trx, { ...f, stage: p.stage ?? "investigation", stage_since: p.stageSince ?? f.found_on, closed_on: p.stage === "closed" ? p.closedOn ?? p.stageSince ?? f.found_on : null });
   await audit(ctx, {
     action: existing ? "outfall.update" : "outfall.create",
     entityType: "outfall",

@@ -59,6 +59,13 @@ export interface RegistryModule<Row extends RegistryRecord, Filter extends ListQ
   updateSchema: z.ZodType<Partial<Input>>;
   /** The unit a new record would belong to (permission to create it); may look it up (e.g. the parent record's unit). */
   unitOf(input: Input, db: Kysely<DB>): string | null | Promise<string | null>;
+  /**
+   * Whether the actor may create this record; default: the office, or the record's own unit
+   * (`canCreateRecord(actor, unitOf(input))`). E.g. 清四乱 also lets a river chief report on their own river.
+   */
+  canCreate?(db: Kysely<DB>, actor: Actor, input: Input): Promise<boolean>;
+  /** Whether the actor may create records one by one (the create button); default `canCreateAny`. Imports stay `canCreateAny`. */
+  canCreateSome?(actor: Actor): boolean;
   /** Creates (`existing` undefined) or updates a record: a command, audited in `ctx.trx`. */
   save(ctx: CommandContext, existing: Row | undefined, input: Partial<Input>): Promise<Row>;
   /** The spreadsheet. */

@@ -94,7 +94,8 @@ export async function checkImport(db: Kysely<DB>, module: AnyRegistryModule, act
       if (spec.columns.every((c) => same(stored[c.key], g.values[c.key]))) { unchanged++; continue; }
       updates++;
     } else {
-      if (!canCreateRecord(actor, newUnit)) { fail(["没有权限为该单位新增记录（只能新增本单位的记录）"]); continue; }
+      const allowed = module.canCreate ? await module.canCreate(db, actor, input) : canCreateRecord(actor, newUnit);
+      if (!allowed) { fail(["没有权限为该单位新增记录（只能新增本单位的记录）"]); continue; }
       creates++;
     }
     plan.push({ row: g.row, existing, input });

@@ -41,6 +41,14 @@ export async function scopeOf(db: Kysely<DB>, m: AnyRegistryModule, row: Registr
   return (await m.scope(db, [row])).get(row.id) ?? { unitId: row.unit_id };
 }
 
+/** Whether `actor` may create the record `input` of registry `m`. */
+export async function mayCreate(db: Kysely<DB>, m: AnyRegistryModule, actor: Actor, input: Record<string, unknown>): Promise<boolean> {
+  return m.canCreate ? m.canCreate(db, actor, input) : canCreateRecord(actor, await m.unitOf(input, db));
+}
+
+/** Whether `actor` may create records of registry `m` one by one (imports stay with the office and units). */
+export const mayCreateSome = (m: AnyRegistryModule, actor: Actor) => (m.canCreateSome ? m.canCreateSome(actor) : canCreateAny(actor));
+
 /** Registers the common routes of registry `m`. */
 export function registryRoutes(app: FastifyInstance, { db }: RouteDeps, files: FileStore, m: AnyRegistryModule) {
   const base = `/api/registries/${m.key}`;
@@ -63,7 +71,7 @@ export function registryRoutes(app: FastifyInstance, { db }: RouteDeps, files: F
       ok: true,
       data: await m.present(db, page.rows),
       policies: await registryPolicies(db, m, actor, page.rows),
-      meta: { ...pageMeta(f, page.total), can: { create: canCreateAny(actor), import: canCreateAny(actor) } },
+      meta: { ...pageMeta(f, page.total), can: { create: mayCreateSome(m, actor), import: canCreateAny(actor) } },
     };
   });
 
@@ -129,7 +137,7 @@ export function registryRoutes(app: FastifyInstance, { db }: RouteDeps, files: F
   app.post(base, async (req) => {
     const { actor } = requireAuth(req);
     const body = parse(m.createSchema, req.body);
-    if (!canCreateRecord(actor, await m.unitOf(body, db))) throw Forbidden("只能新增本单位的记录");
+    if (!(await mayCreate(db, m, actor, body))) throw Forbidden("只能新增本单位的记录");
     const row = await inCommand(db, req, (ctx) => m.save(ctx, undefined, body));
     return presentOne(actor, row);
   });

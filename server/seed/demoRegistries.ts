@@ -17,6 +17,7 @@ import { blackOdorousTransitioner } from "../commands/blackOdorousTransitioner";
 import { samplingRoundImporter } from "../commands/samplingRoundImporter";
 import { checkSamplingSheet } from "../../domain/blackOdorous/samplingSheet";
 import { outfallSaver } from "../commands/outfallSaver";
+import { fourChaosProblemSaver } from "../commands/fourChaosProblemSaver";
 import { outfallPlanSaver, outfallTestRecorder, outfallTraceSaver } from "../commands/outfallRecorder";
 
 
@@ -61,6 +62,7 @@ export async function seedDemoRegistries(ctx: CommandContext, unitIds: Map<strin
   const ids = { rivers, chiefs };
   await seedDemoBlackOdorous(ctx, unitIds, ids);
   await seedDemoOutfalls(ctx, unitIds, ids);
+  await seedDemoFourChaos(ctx, unitIds, ids);
   return ids;
 }
 
@@ -140,4 +142,24 @@ export async function seedDemoOutfalls(ctx: CommandContext, unitIds: Map<string,
     code: "ZZ-PWK-003", name: "府城某村生活污水散排口（演示）", typeCode: "other.ruralScattered", riverId: river("大沙河"), unitId: unitIds.get("府城办事处")!,
     location: "大沙河北岸某村（示意）", lon: 113.1635, lat: 35.1995, foundOn: "2022-05-06", demo: true,
   });
+}
+
+/** Seeds demo 清四乱 problems (演示): one closed, one awaiting verification, one being rectified, one overdue. */
+export async function seedDemoFourChaos(ctx: CommandContext, unitIds: Map<string, string>, ids: DemoRegistryIds) {
+  const problems = [
+    { code: "ZZ-SL-2022-001", category: "dumping" as const, subtype: "乱扔乱堆垃圾", river: "大沙河", chief: "大沙河/subdistrict", unit: "府城办事处", source: "patrol" as const,
+      foundOn: "2022-04-18", deadline: "2022-05-18", status: "closed" as const, statusSince: "2022-05-16", lon: 113.166, lat: 35.1985, location: "大沙河府城段北岸（示意）", description: "河道管理范围内堆放生活垃圾约 5 立方米（演示）" },
+    { code: "ZZ-SL-2022-002", category: "construction" as const, subtype: "违法违规建设涉河项目", river: "白马门河", chief: "白马门河/subdistrict", unit: "府城办事处", source: "inspection" as const,
+      foundOn: "2022-05-09", deadline: "2022-07-31", status: "rectified" as const, statusSince: "2022-06-20", lon: 113.1505, lat: 35.2105, location: "白马门河右岸（示意）", description: "未经许可搭建临时彩钢板房一处（演示）" },
+    { code: "ZZ-SL-2022-003", category: "mining" as const, subtype: "非法取土", river: "新河", chief: "新河/subdistrict", unit: "冯封办事处", source: "complaint" as const,
+      foundOn: "2022-05-26", deadline: "2022-06-30", status: "rectifying" as const, statusSince: "2022-06-01", lon: 113.2105, lat: 35.2295, location: "新河冯封段（示意）", description: "河滩地疑似非法取土，面积约 200 平方米（演示）" },
+    { code: "ZZ-SL-2022-004", category: "occupation" as const, subtype: "非法侵占水域、滩地", river: "新河", chief: "新河/subdistrict", unit: "冯封办事处", source: "patrol" as const,
+      foundOn: "2022-06-08", deadline: "2022-07-08", status: "open" as const, statusSince: "2022-06-08", lon: 113.2285, lat: 35.2135, location: "新河下游左岸（示意）", description: "滩地种植高秆作物阻碍行洪（演示）" },
+  ];
+  for (const p of problems)
+    await fourChaosProblemSaver(ctx, undefined, {
+      code: p.code, category: p.category, subtype: p.subtype, riverId: ids.rivers.get(p.river)!, chiefId: ids.chiefs.get(p.chief) ?? null, unitId: unitIds.get(p.unit)!,
+      source: p.source, foundOn: p.foundOn, deadline: p.deadline, status: p.status, statusSince: p.statusSince, lon: p.lon, lat: p.lat, location: p.location,
+      description: p.description, severity: "general", demo: true,
+    });
 }

@@ -260,3 +260,42 @@ declare module "../schema" {
     outfall_measures: OutfallMeasuresTable;
   }
 }
+
+/** Statuses of a 清四乱 problem. */
+export type ChaosStatusValue = "open" | "rectifying" | "rectified" | "verified" | "closed";
+export interface FourChaosProblemsTable {
+  id: Generated<string>;
+  code: string;
+  category: "occupation" | "mining" | "dumping" | "construction";
+  subtype: string;
+  river_id: string;
+  location: Optional<string>;
+  lon: Optional<number>;
+  lat: Optional<number>;
+  source: "patrol" | "complaint" | "inspection";
+  found_on: string;
+  description: string;
+  severity: Optional<"general" | "serious" | "major">;
+  unit_id: string;
+  chief_id: Optional<string>;
+  deadline: Optional<string>;
+  status: Generated<ChaosStatusValue>;
+  status_since: string;
+  rectification: Optional<string>;
+  rectified_on: Optional<string>;
+  verified_on: Optional<string>;
+  verified_by: Optional<string>;
+  closed_on: Optional<string>;
+  reported_by: Optional<string>;
+  demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+/** A 清四乱 problem row. */
+export type FourChaosProblemRow = Selectable<FourChaosProblemsTable>;
+
+declare module "../schema" {
+  interface DB {
+    four_chaos_problems: FourChaosProblemsTable;
+  }
+}

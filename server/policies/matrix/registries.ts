@@ -15,6 +15,7 @@ import { blackOdorousBodySaver } from "../../commands/blackOdorousBodySaver";
 import { samplingRoundImporter } from "../../commands/samplingRoundImporter";
 import { checkSamplingSheet } from "../../../domain/blackOdorous/samplingSheet";
 import { outfallSaver } from "../../commands/outfallSaver";
+import { fourChaosProblemSaver } from "../../commands/fourChaosProblemSaver";
 import { FileStore, SHARED_TEMP_FILES_DIR } from "../../repositories/file.repository";
 import { xlsxOf } from "../../registries/testSheets";
 import { PNG_1X1 } from "../../routes/supervision/testFixtures";
@@ -54,6 +55,9 @@ interface Fixture {
   outfallId: string;
   outfallAttachmentId: string;
   outfallSheet: string;
+  problemId: string;
+  problemAttachmentId: string;
+  problemSheet: string;
 }
 
 const system = <T>(db: Kysely<DB>, fn: (ctx: CommandContext) => Promise<T>) =>
@@ -98,6 +102,10 @@ PUT /api/registries/outfalls/:id/trace D A S S D D D
 PUT /api/registries/outfalls/:id/plan D A S S D D D
 POST /api/registries/outfalls/:id/transitions D A S S D D D
 GET /api/public/registries/outfalls/progress A A A A A A A
+${commonRows("four-chaos")}
+GET /api/registries/four-chaos/board  D A A A A A A
+POST /api/registries/four-chaos/:id/transitions D A S S D D D
+GET /api/public/registries/four-chaos/progress A A A A A A A
 GET /api/registries/tasks             D A A A A A A
 POST /api/registries/tasks/:id/close  D A D D D D D
 `,
@@ -116,7 +124,14 @@ POST /api/registries/tasks/:id/close  D A D D D D D
       const samplingBytes = await xlsxOf("黑臭水体监测", sampling);
       const round = await samplingRoundImporter(ctx, { body, check: checkSamplingSheet(sampling), fileName: "m.xlsx", bytes: samplingBytes, files, today: "2022-06-08" });
       const outfall = await outfallSaver(ctx, undefined, { code: "MX-PWK-01", name: "矩阵排口", typeCode: "urbanWwtp", riverId: river.id, unitId: base.unitId, foundOn: "2022-04-01", stage: "monitoring" });
+      const problem = await fourChaosProblemSaver(ctx, undefined, {
+        code: "MX-SL-01", category: "dumping", subtype: "乱扔乱堆垃圾", riverId: river.id, source: "inspection", foundOn: "2022-05-01",
+        description: "矩阵测试问题", unitId: base.unitId, status: "rectifying", statusSince: "2022-05-02",
+      });
       return {
+        problemId: problem.id,
+        problemAttachmentId: (await attach("four_chaos_problem", problem.id)).id,
+        problemSheet: await b64("清四乱问题台账", [["编号", "类别", "问题子类", "河湖", "问题来源", "发现日期", "问题描述", "责任单位"], ["MX-SL-02", "乱堆", "乱扔乱堆垃圾", "矩阵河", "督查检查", "2022-05-03", "导入问题", unitName]]),
         outfallId: outfall.id,
         outfallAttachmentId: (await attach("outfall", outfall.id)).id,
         outfallSheet: await b64("入河排污口台账", [["编号", "名称", "排口类型", "受纳水体", "责任单位", "排查日期"], ["MX-PWK-02", "矩阵导入排口", "城镇污水处理厂排污口／城镇污水处理厂排污口", "矩阵河", unitName, "2022-04-02"]]),
@@ -156,6 +171,13 @@ POST /api/registries/tasks/:id/close  D A D D D D D
     // The outfall is in 测: an authorized "start monitoring" is refused by the lifecycle (409), a denied one by the policy.
     "POST /api/registries/outfalls/:id/transitions": (f) => ({ url: `/api/registries/outfalls/${f.outfallId}/transitions`, body: { action: "startMonitoring" }, allowStatus: 409 }),
     "GET /api/public/registries/outfalls/progress": () => ({ url: "/api/public/registries/outfalls/progress" }),
+    ...commonRequests("four-chaos", (f) => ({ id: f.problemId, attachmentId: f.problemAttachmentId }),
+      (f, b, n) => ({ code: `MX-S${n}`, category: "mining", subtype: "非法取土", riverId: f.riverId, source: "inspection", foundOn: "2022-05-01", description: `问题${n}`, unitId: b.unitId }),
+      (n) => ({ location: `位置${n}` }), (f) => f.problemSheet),
+    "GET /api/registries/four-chaos/board": () => ({ url: "/api/registries/four-chaos/board" }),
+    // The problem is being rectified: an authorized "start rectification" is refused by the workflow (409), a denied one by the policy.
+    "POST /api/registries/four-chaos/:id/transitions": (f) => ({ url: `/api/registries/four-chaos/${f.problemId}/transitions`, body: { action: "startRectification" }, allowStatus: 409 }),
+    "GET /api/public/registries/four-chaos/progress": () => ({ url: "/api/public/registries/four-chaos/progress" }),
     "GET /api/registries/tasks": () => ({ url: "/api/registries/tasks" }),
     // No task exists in the fixture: an authorized close gets 404, a denied one 403 before the lookup.
     "POST /api/registries/tasks/:id/close": () => ({ url: "/api/registries/tasks/00000000-0000-4000-8000-000000000000/close", body: { note: "已处理" }, allowStatus: 404 }),

@@ -10,6 +10,7 @@ import { REGISTRY_MODULES } from "./modules";
 import { registryTaskRoutes } from "./tasks";
 import { blackOdorousRoutes } from "./blackOdorous/routes";
 import { outfallRoutes } from "./outfalls/routes";
+import { fourChaosRoutes } from "./fourChaos/routes";
 import { secondGroupRoutes } from "./enterprises/group";
 
 /** Registers /api/registries/* and /api/public/registries/*. */
@@ -18,5 +19,6 @@ export function registriesRoutes(app: FastifyInstance, deps: RouteDeps, files: F
   registryTaskRoutes(app, deps);
   blackOdorousRoutes(app, deps, files);
   outfallRoutes(app, deps);
+  fourChaosRoutes(app, deps);
   secondGroupRoutes(app, deps);
 }

@@ -7,7 +7,8 @@ import { riverModule } from "./rivers/module";
 import { riverChiefModule } from "./rivers/chiefModule";
 import { blackOdorousModule } from "./blackOdorous/module";
 import { outfallModule } from "./outfalls/module";
+import { fourChaosModule } from "./fourChaos/module";
 import { SECOND_GROUP_MODULES } from "./enterprises/group";
 
 /** The registries. */
-export const REGISTRY_MODULES: AnyRegistryModule[] = [riverModule, riverChiefModule, blackOdorousModule, outfallModule, ...SECOND_GROUP_MODULES];
+export const REGISTRY_MODULES: AnyRegistryModule[] = [riverModule, riverChiefModule, blackOdorousModule, outfallModule, fourChaosModule, ...SECOND_GROUP_MODULES];

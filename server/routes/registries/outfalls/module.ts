@@ -95,13 +95,14 @@ export const outfallModule: RegistryModule<OutfallRow, z.infer<typeof OutfallLis
         { key: "stage", header: "阶段", kind: "enum", options: OUTFALL_STAGES.map((s) => ({ value: s, label: OUTFALL_LIFECYCLE.labels[s].zh })), example: "查（排查）", note: "仅新增时有效；已有排口须按查、测、溯、治流程推进", width: 12 },
         { key: "stageSince", header: "阶段日期", kind: "date", example: "", note: "该阶段开始的日期（仅新增时有效）", width: 12 },
         { key: "remediationKind", header: "整治类型", kind: "enum", options: optionsOf(REMEDIATION_LABELS, REMEDIATION_KINDS), example: "", note: "仅新增时有效", width: 10 },
+        { key: "closedOn", header: "销号日期", kind: "date", example: "", note: "阶段为已销号时填写（仅新增时有效）", width: 12 },
       ],
     },
     refs: async (db) => ({ unit: await unitLookup(db), river: await riverLookup(db) }),
     toValues: (r) => ({
       code: r.code, name: r.name, typeCode: r.type_code, typeNote: r.type_note, riverId: r.river_id, receivingWater: r.receiving_water, unitId: r.unit_id,
       responsibleParty: r.responsible_party, location: r.location, lon: r.lon, lat: r.lat, foundOn: r.found_on, stage: r.stage, stageSince: r.stage_since,
-      remediationKind: r.remediation_kind,
+      remediationKind: r.remediation_kind, closedOn: r.closed_on,
     }),
   },
 };

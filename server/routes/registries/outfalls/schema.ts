@@ -51,6 +51,8 @@ export const OutfallCreate = z.object({
   stageSince: IsoDay.nullable().optional(),
   /** Way of 整治 when registered in 整治 or later (new outfalls only). */
   remediationKind: EnumOf(REMEDIATION_KINDS).nullable().optional(),
+  /** 销号 day (new outfalls registered as closed only). */
+  closedOn: IsoDay.nullable().optional(),
 });
 /** An outfall's changes. */
 export const OutfallUpdate = OutfallCreate.partial();

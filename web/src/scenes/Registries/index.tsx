@@ -14,6 +14,8 @@ const BodiesScene = lazy(() => import("./blackOdorous/BodiesScene"));
 const BodyScene = lazy(() => import("./blackOdorous/BodyScene"));
 const OutfallsScene = lazy(() => import("./outfalls/OutfallsScene"));
 const OutfallScene = lazy(() => import("./outfalls/OutfallScene"));
+const ProblemsScene = lazy(() => import("./fourChaos/ProblemsScene"));
+const ProblemScene = lazy(() => import("./fourChaos/ProblemScene"));
 const SourcesScene = lazy(() => import("./drinking/SourcesScene"));
 const SourceScene = lazy(() => import("./drinking/SourceScene"));
 const SourceProblemsScene = lazy(() => import("./drinking/ProblemsScene"));
@@ -39,6 +41,8 @@ export default function RegistriesArea() {
         <Route path="black-odorous/:id" element={<BodyScene />} />
         <Route path="outfalls" element={<OutfallsScene />} />
         <Route path="outfalls/:id" element={<OutfallScene />} />
+        <Route path="four-chaos" element={<ProblemsScene />} />
+        <Route path="four-chaos/:id" element={<ProblemScene />} />
         <Route path="drinking-sources" element={<SourcesScene />} />
         <Route path="drinking-sources/:id" element={<SourceScene />} />
         <Route path="drinking-problems" element={<SourceProblemsScene />} />

@@ -34,17 +34,23 @@ export function LifecycleSteps<S extends string, A extends string>({ lc, state, 
   return <Steps size="small" current={states.indexOf(state)} items={states.map((s) => ({ title: lc.labels[s][t.lang] }))} style={{ marginBottom: 16 }} />;
 }
 
-/** A button taking one lifecycle step via POST /api/registries/<key>/<id>/<path>, with an optional note. */
+/**
+ * A button taking one lifecycle step via POST /api/registries/<key>/<id>/<path>, with an optional note — or, with
+ * `textAs`, the dialog's text sent as another field (e.g. the 整改情况 of a rectification) and its placeholder.
+ */
 export function ActionButton<S extends string, A extends string>({
-  registry, id, path, transition, needsNote = false, extra = {}, danger = false, primary = false,
-}: { registry: string; id: string; path: string; transition: Transition<S, A>; needsNote?: boolean; extra?: Record<string, unknown>; danger?: boolean; primary?: boolean }) {
+  registry, id, path, transition, needsNote = false, extra = {}, danger = false, primary = false, textAs, placeholder, initialText = "",
+}: {
+  registry: string; id: string; path: string; transition: Transition<S, A>; needsNote?: boolean; extra?: Record<string, unknown>; danger?: boolean; primary?: boolean;
+  textAs?: string; placeholder?: string; initialText?: string;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState("");
+  const [note, setNote] = useState(initialText);
   const run = useMutation({
-    mutationFn: () => recordAction(registry, id, path, { action: transition.action, note: note.trim() || null, ...extra }),
+    mutationFn: () => recordAction(registry, id, path, { action: transition.action, ...(textAs ? { [textAs]: note.trim() || null } : { note: note.trim() || null }), ...extra }),
     onSuccess: () => {
       message.success(t("registries.action.done", { action: transition.label[t.lang] }));
       setOpen(false);
@@ -66,7 +72,7 @@ export function ActionButton<S extends string, A extends string>({
         okButtonProps={{ ...buttonTestId(`action-${transition.action}-confirm`), loading: run.isPending, disabled: needsNote && !note.trim() }}
         destroyOnHidden
       >
-        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={needsNote ? t("registries.action.noteRequired") : t("registries.action.note")} data-testid={`action-${transition.action}-note`} />
+        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={placeholder ?? (needsNote ? t("registries.action.noteRequired") : t("registries.action.note"))} data-testid={`action-${transition.action}-note`} />
       </Modal>
     </>
   );
