@@ -7,6 +7,7 @@ import { benchHj212 } from "./hj212";
 import { benchGateway } from "./gateway";
 import { benchLoad } from "./load";
 import { benchScaleout } from "./scaleout";
+import { benchSeries } from "./series";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   assessment: benchAssessment,
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   gateway: benchGateway,
   load: benchLoad,
   scaleout: benchScaleout,
+  series: benchSeries,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -77,7 +77,7 @@ export function presentReading(r: ReadingRow) {
 }
 
 /** One point of a raw series (compact: a chart asks for thousands). */
-export function presentRawPoint(r: ReadingRow) {
+export function presentRawPoint(r: Pick<ReadingRow, "t" | "value" | "flag" | "qc_flag" | "below_dl" | "version">) {
   return { t: iso(r.t), value: r.value, flag: r.flag, qcFlag: r.qc_flag, belowDl: r.below_dl, version: r.version };
 }
 

@@ -141,21 +141,17 @@ export async function aggregateSeries(
   q: { pointId: string; factor: string; period: ReadingPeriod; from: Date; to: Date; bucket: "hour" | "day" | "month"; offsetMinutes?: number },
 ): Promise<Bucket[]> {
   const shift = sql.raw(`interval '${Math.trunc(q.offsetMinutes ?? 0)} minutes'`);
+  // Current versions by an anti-join bounded to the window on both sides (so both sides prune to the window's
+  // partitions), then one GROUP BY: 2–3× faster on PGlite than a LATERAL lookup per distinct time (bench/series.ts).
   const r = await sql<Bucket>`
-    with cur as (
-      select l.value, l.flag, l.t from (
-        select distinct t from readings
-        where point_id = ${q.pointId} and factor = ${q.factor} and period = ${q.period} and t >= ${q.from} and t < ${q.to}
-      ) k cross join lateral (
-        select value, flag, t from readings r
-        where r.point_id = ${q.pointId} and r.factor = ${q.factor} and r.period = ${q.period} and r.t = k.t
-        order by r.version desc limit 1
-      ) l
-    )
-    select (date_trunc(${q.bucket}, (t at time zone 'UTC') + ${shift}) - ${shift}) at time zone 'UTC' as t,
-      avg(value) as avg, min(value) as min, max(value) as max, count(value)::int as n,
-      bool_or(coalesce(flag, 'N') <> 'N') as abnormal
-    from cur group by 1 order by 1`.execute(db);
+    select (date_trunc(${q.bucket}, (r.t at time zone 'UTC') + ${shift}) - ${shift}) at time zone 'UTC' as t,
+      avg(r.value) as avg, min(r.value) as min, max(r.value) as max, count(r.value)::int as n,
+      bool_or(coalesce(r.flag, 'N') <> 'N') as abnormal
+    from readings r
+    where r.point_id = ${q.pointId} and r.factor = ${q.factor} and r.period = ${q.period} and r.t >= ${q.from} and r.t < ${q.to}
+      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
+        and n.t = r.t and n.version > r.version and n.t >= ${q.from} and n.t < ${q.to})
+    group by 1 order by 1`.execute(db);
   return r.rows.map((b) => ({ ...b, t: new Date(b.t) }));
 }
 
@@ -178,13 +174,33 @@ export async function countSeries(db: Kysely<DB>, w: SeriesWindow): Promise<numb
 
 /** The current version of every reading in a window, oldest first. */
 export async function rawSeries(db: Kysely<DB>, w: SeriesWindow): Promise<ReadingRow[]> {
-  // Anti-join on the primary key: "no newer version exists" (DISTINCT ON is slow here, see the module note).
+  // Anti-join on the primary key: "no newer version exists" (DISTINCT ON is slow here, see the module note); the
+  // window repeated inside lets the newer-version side prune to the window's partitions too.
   const r = await sql<ReadingRow>`
     select r.* from readings r
     where r.point_id = ${w.pointId} and r.factor = ${w.factor} and r.period = ${w.period} and r.t >= ${w.from} and r.t < ${w.to}
       and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
-        and n.t = r.t and n.version > r.version)
+        and n.t = r.t and n.version > r.version and n.t >= ${w.from} and n.t < ${w.to})
     order by r.t`.execute(db);
+  return r.rows.map((row) => ({ ...row, t: new Date(row.t) }));
+}
+
+/** What a chart needs of one reading. */
+export type SeriesValue = Pick<ReadingRow, "t" | "value" | "flag" | "qc_flag" | "below_dl" | "version">;
+
+/**
+ * The current version of each reading in a window with only what a chart shows, oldest first, at most `limit`
+ * (the caller asks for one more than it will take, to learn that a window is too long without counting it first).
+ * Six columns instead of the row's twenty-odd: half the time on PGlite, where rows cross a thread boundary.
+ */
+export async function seriesValues(db: Kysely<DB>, w: SeriesWindow, limit: number): Promise<SeriesValue[]> {
+  const r = await sql<SeriesValue>`
+    select r.t, r.value, r.flag, r.qc_flag, r.below_dl, r.version from readings r
+    where r.point_id = ${w.pointId} and r.factor = ${w.factor} and r.period = ${w.period} and r.t >= ${w.from} and r.t < ${w.to}
+      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
+        and n.t = r.t and n.version > r.version and n.t >= ${w.from} and n.t < ${w.to})
+    order by r.t
+    limit ${limit}`.execute(db);
   return r.rows.map((row) => ({ ...row, t: new Date(row.t) }));
 }
 

@@ -11,7 +11,7 @@ import { Forbidden, NotFound } from "../../errors";
 import { canCorrectReadings } from "../../policies/monitoring.policy";
 import { presentBucket, presentRawPoint, presentReading } from "../../presenters/presentMonitoring";
 import { findPoint } from "../../repositories/point.repository";
-import { aggregateSeries, countSeries, latestReadings, pointReadings, rawSeries, readingVersions } from "../../repositories/reading.repository";
+import { aggregateSeries, latestReadings, pointReadings, readingVersions, seriesValues } from "../../repositories/reading.repository";
 import { lttb } from "../../../domain/timeseries/lttb";
 import { SHANGHAI_OFFSET_MINUTES } from "../../../domain/labImport/time";
 import { parse } from "../../validate";
@@ -35,22 +35,22 @@ export function readingRoutes(app: FastifyInstance, { db }: RouteDeps) {
     const q = parse(S.SeriesQuery, req.query);
     if (!(await findPoint(db, q.pointId))) throw NotFound("站点不存在");
     const w = { pointId: q.pointId, factor: q.factor, period: q.period, from: q.from, to: q.to };
-    let bucket = q.bucket;
-    let total: number | null = null;
-    if (bucket === "raw") {
-      total = await countSeries(db, w);
-      if (total > RAW_FETCH_MAX) bucket = "hour";
+    if (q.bucket === "raw") {
+      // One more than the cap tells a window is too long without counting it first.
+      const rows = await seriesValues(db, w, RAW_FETCH_MAX + 1);
+      if (rows.length <= RAW_FETCH_MAX) {
+        const kept = rows.length > q.maxPoints ? lttb(rows, q.maxPoints, (r) => r.t.getTime(), (r) => r.value) : rows;
+        return { ok: true, data: { bucket: "raw", requested: q.bucket, total: rows.length, downsampled: kept.length < rows.length, points: kept.map(presentRawPoint) } };
+      }
     }
-    if (bucket === "raw") {
-      const rows = await rawSeries(db, w);
-      const kept = rows.length > q.maxPoints ? lttb(rows, q.maxPoints, (r) => new Date(r.t).getTime(), (r) => r.value) : rows;
-      return { ok: true, data: { bucket, requested: q.bucket, total, downsampled: kept.length < rows.length, points: kept.map(presentRawPoint) } };
-    }
+    const bucket = q.bucket === "raw" ? "hour" : q.bucket;
     const buckets = await aggregateSeries(db, { ...w, bucket, offsetMinutes: SHANGHAI_OFFSET_MINUTES });
     const kept = buckets.length > q.maxPoints ? lttb(buckets, q.maxPoints, (b) => b.t.getTime(), (b) => b.avg) : buckets;
+    // A raw window too long to fetch reports the values it holds (the buckets' counts), not the buckets.
+    const total = q.bucket === "raw" ? buckets.reduce((n, b) => n + b.n, 0) : buckets.length;
     return {
       ok: true,
-      data: { bucket, requested: q.bucket, total: total ?? buckets.length, downsampled: kept.length < buckets.length, points: kept.map(presentBucket) },
+      data: { bucket, requested: q.bucket, total, downsampled: kept.length < buckets.length, points: kept.map(presentBucket) },
     };
   });
 
