@@ -22,6 +22,7 @@ export class DeviceRegistry {
   /** Lookups in flight, so the packets of a burst from a just-registered device share one (and all find it). */
   private lookups = new Map<string, Promise<GatewayDevice | undefined>>();
   private lastRefresh = 0;
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     private db: Kysely<DB>,
@@ -36,10 +37,22 @@ export class DeviceRegistry {
     this.missLookups.clear();
   }
 
+  /**
+   * Refreshes in the background when the cache is older than the interval: one refresh at a time, and packets go on
+   * with the cached entries meanwhile (thousands of packets in flight must not each reload every device — that herd
+   * stalled a gateway of 400 devices for tens of seconds).
+   */
+  private refreshIfStale(now: number) {
+    if (now - this.lastRefresh <= this.refreshMs || this.refreshing) return;
+    this.refreshing = this.refresh()
+      .catch(() => {}) // the database is away: keep serving from the cache, try again next interval
+      .finally(() => (this.refreshing = null));
+  }
+
   /** The device with this MN, if registered. */
   async get(mn: string): Promise<GatewayDevice | undefined> {
     const now = Date.now();
-    if (now - this.lastRefresh > this.refreshMs) await this.refresh();
+    this.refreshIfStale(now);
     const d = this.devices.get(mn);
     if (d) return d;
     // A device registered since the last refresh: look it up, but not more than once per interval per MN.
