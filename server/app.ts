@@ -36,6 +36,7 @@ import { reportRoutes } from "./routes/reports/reports";
 import { qualityRoutes } from "./routes/quality/quality";
 import { reviewRoutes } from "./routes/review/review";
 import { alarmRoutes } from "./routes/alarms/alarms";
+import { emergencyRoutes } from "./routes/emergency/emergency";
 import { registriesRoutes } from "./routes/registries";
 import { settingsRoutes } from "./routes/settings/settings";
 import { checkRoutes } from "./routes/supervision/checks";
@@ -165,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   qualityRoutes(app, deps);
   reviewRoutes(app, deps);
   alarmRoutes(app, deps);
+  emergencyRoutes(app, deps);
   registriesRoutes(app, deps, files);
   settingsRoutes(app, deps);
   checkRoutes(app, deps, files);

@@ -24,3 +24,15 @@ export const alarmRulePolicy = definePolicy<Pick<AlarmRuleRow, "id">>()({
   read: (a) => canReadAlarms(a),
   update: (a) => canManageAlarmRules(a),
 });
+
+/** Whether the actor may write a river's emergency plan (the campaign office). */
+export const canEditPlans = (a: Actor) => has(a, "office_admin");
+/** Whether the actor may activate a plan (those who respond to alarms). */
+export const canActivatePlans = (a: Actor) => canRespondToAlarms(a);
+
+/** Rules for one incident. */
+export const incidentPolicy = definePolicy<{ status: "open" | "closed" }>()({
+  read: () => true,
+  log: (a, i) => canRespondToAlarms(a) && i.status === "open",
+  close: (a, i) => has(a, "office_admin", "river_chief") && i.status === "open",
+});

@@ -1,6 +1,6 @@
 /**
- * @module All SQL of outlets' daily discharge evaluations (discharge_days) and violation records (violations), and
- * of the hourly values they are computed from: current versions marked N/T (or unmarked), not failed by QC and not
+ * @module All SQL of outlets' daily discharge evaluations (discharge_days) and violation records (violations) with
+ * the enterprise each outlet belongs to, and of the hourly values they are computed from: current versions marked N/T (or unmarked), not failed by QC and not
  * rejected in review.
  */
 import { sql, type Kysely } from "kysely";
@@ -11,7 +11,8 @@ import type { DischargeDay } from "../../domain/alarms/discharge";
 /** Outlets with permit limits: (point, factor, limits, basis). */
 export async function permittedOutlets(db: Kysely<DB>) {
   return db.selectFrom("point_limits as l").innerJoin("monitoring_points as p", "p.id", "l.point_id")
-    .select(["p.id as point_id", "p.unit_id", "p.name", "l.factor", "l.upper_limit", "l.lower_limit", "l.basis"])
+    .leftJoin("enterprises as e", "e.id", "p.enterprise_id")
+    .select(["p.id as point_id", "p.unit_id", "p.name", "l.factor", "l.upper_limit", "l.lower_limit", "l.basis", "e.id as enterprise_id", "e.name as enterprise_name"])
     .where("p.kind", "=", "outlet").where("p.active", "=", true)
     .execute();
 }
@@ -79,8 +80,10 @@ export interface ViolationFilter {
 
 /** Violations with their outlet, newest day first. */
 export async function listViolations(db: Kysely<DB>, f: ViolationFilter) {
+  // The enterprise of the outlet (monitoring_points.enterprise_id, registries 0013): violations are keyed by outlet.
   let q = db.selectFrom("violations as v").innerJoin("monitoring_points as p", "p.id", "v.point_id")
-    .selectAll("v").select(["p.code as point_code", "p.name as point_name", "p.unit_id"]);
+    .leftJoin("enterprises as e", "e.id", "p.enterprise_id")
+    .selectAll("v").select(["p.code as point_code", "p.name as point_name", "p.unit_id", "e.id as enterprise_id", "e.name as enterprise_name"]);
   if (f.pointId) q = q.where("v.point_id", "=", f.pointId);
   if (f.status) q = q.where("v.status", "=", f.status);
   if (f.from) q = q.where("v.day", ">=", f.from);

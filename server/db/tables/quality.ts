@@ -178,3 +178,67 @@ declare module "../schema" {
     violations: ViolationsTable;
   }
 }
+
+// ── River emergency plans (0019_quality_emergency.sql).
+
+/** A contact of a plan's chain after the river chiefs. */
+export interface PlanContact {
+  name: string;
+  role: string;
+  phone: string | null;
+  userId: string | null;
+}
+/** A response step of a plan. */
+export interface PlanStep {
+  title: string;
+  detail: string;
+  owner: string;
+}
+export interface EmergencyPlansTable {
+  id: Generated<string>;
+  river_id: string;
+  title: string;
+  contacts: Json<PlanContact[]>;
+  steps: Json<PlanStep[]>;
+  course_reversed: Generated<boolean>;
+  note: string | null;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface IncidentsTable {
+  id: Generated<string>;
+  plan_id: string;
+  river_id: string;
+  alarm_id: string | null;
+  point_id: string | null;
+  title: string;
+  status: Generated<"open" | "closed">;
+  opened_at: Generated<Date>;
+  opened_by: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  summary: string | null;
+}
+export interface IncidentLogTable {
+  id: Generated<number>;
+  incident_id: string;
+  at: Generated<Date>;
+  actor_id: string | null;
+  kind: "opened" | "notified" | "step" | "note" | "closed";
+  text: string;
+  data: Json<Record<string, unknown>>;
+}
+
+/** A stored plan. */
+export type EmergencyPlanRow = Selectable<EmergencyPlansTable>;
+/** A stored incident. */
+export type IncidentRow = Selectable<IncidentsTable>;
+
+declare module "../schema" {
+  interface DB {
+    emergency_plans: EmergencyPlansTable;
+    incidents: IncidentsTable;
+    incident_log: IncidentLogTable;
+  }
+}

@@ -2,7 +2,7 @@
  * @module Authorization matrix rows of one area — Data QC, anti-fabrication findings, review, alarms and river
  * emergency plans (issue 4). See ./area.ts for the format. Fixture: a flagged reading of the outlet for review, a pool
  * of open findings and of open alarms (each authorized decision or acknowledgement takes a fresh one: they can be
- * decided once), and a rule to change.
+ * decided once), a rule to change, a river with a plan and a pool of open incidents (each authorized closing takes one).
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema";
@@ -11,6 +11,7 @@ import { insertReadings } from "../../repositories/reading.repository";
 import { upsertQcFlags } from "../../repositories/readingQc.repository";
 import { insertAlarm, insertRule, type RuleInput } from "../../repositories/alarm.repository";
 import { insertFinding } from "../../repositories/finding.repository";
+import { insertIncident, upsertPlan } from "../../repositories/emergency.repository";
 
 /** Ids of the fixture. */
 interface Fixture {
@@ -22,6 +23,10 @@ interface Fixture {
   /** Open findings, one per authorized decision. */
   freeFindings: string[];
   findingId: string;
+  riverId: string;
+  /** Open incidents, one per authorized closing. */
+  freeIncidents: string[];
+  incidentId: string;
 }
 
 /** The flagged outlet reading the review request decides on. */
@@ -63,6 +68,14 @@ GET /api/alarms/:id                            D A A A A A A
 POST /api/alarms/:id/acknowledge               D A D D A A D
 GET /api/alarms/violations                     D A A A A A A
 GET /api/alarms/noncompliance                  D A A A A A A
+GET /api/emergency/plans                       D A A A A A A
+GET /api/emergency/plans/:riverId              D A A A A A A
+PUT /api/emergency/plans/:riverId              D A D D D D D
+POST /api/emergency/plans/:riverId/activate    D A D D A A D
+GET /api/emergency/incidents                   D A A A A A A
+GET /api/emergency/incidents/:id               D A A A A A A
+POST /api/emergency/incidents/:id/log          D A D D A A D
+POST /api/emergency/incidents/:id/close        D A D D D A D
 `,
   async fixture(base) {
     const { db, outletId } = base;
@@ -80,7 +93,13 @@ GET /api/alarms/noncompliance                  D A A A A A A
     });
     const freeFindings = [];
     for (let i = 0; i < 8; i++) freeFindings.push((await finding(i)).id);
-    return { ruleId, freeAlarms, alarmId, freeFindings, findingId: (await finding(9)).id };
+    const riverId = (await db.insertInto("rivers").values({ name: "矩阵测试河", kind: "river", geometry: JSON.stringify({ type: "LineString", coordinates: [[113.1, 35.2], [113.2, 35.2]] }) })
+      .returning("id").executeTakeFirstOrThrow()).id;
+    const plan = await upsertPlan(db, { riverId, title: "矩阵测试河应急方案", contacts: [], steps: [{ title: "核实", detail: "", owner: "" }], courseReversed: false, note: null, userId: null });
+    const incident = () => insertIncident(db, { planId: plan.id, riverId, alarmId: null, pointId: null, title: "矩阵测试事件", openedBy: null });
+    const freeIncidents = [];
+    for (let i = 0; i < 8; i++) freeIncidents.push((await incident()).id);
+    return { ruleId, freeAlarms, alarmId, freeFindings, findingId: (await finding(9)).id, riverId, freeIncidents, incidentId: (await incident()).id };
   },
   requests: {
     "GET /api/quality/summary": () => ({ url: "/api/quality/summary" }),
@@ -117,5 +136,15 @@ GET /api/alarms/noncompliance                  D A A A A A A
     "POST /api/alarms/:id/acknowledge": (f) => ({ url: `/api/alarms/${f.freeAlarms.shift() ?? f.alarmId}/acknowledge`, body: { note: "已安排现场核查" } }),
     "GET /api/alarms/violations": () => ({ url: "/api/alarms/violations" }),
     "GET /api/alarms/noncompliance": () => ({ url: "/api/alarms/noncompliance" }),
+    "GET /api/emergency/plans": () => ({ url: "/api/emergency/plans" }),
+    "GET /api/emergency/plans/:riverId": (f) => ({ url: `/api/emergency/plans/${f.riverId}` }),
+    "PUT /api/emergency/plans/:riverId": (f) => ({
+      url: `/api/emergency/plans/${f.riverId}`, body: { title: "矩阵测试河应急方案", steps: [{ title: "核实报警", detail: "现场采样", owner: "分局" }] },
+    }),
+    "POST /api/emergency/plans/:riverId/activate": (f) => ({ url: `/api/emergency/plans/${f.riverId}/activate`, body: { note: "演练" } }),
+    "GET /api/emergency/incidents": () => ({ url: "/api/emergency/incidents" }),
+    "GET /api/emergency/incidents/:id": (f) => ({ url: `/api/emergency/incidents/${f.incidentId}` }),
+    "POST /api/emergency/incidents/:id/log": (f) => ({ url: `/api/emergency/incidents/${f.incidentId}/log`, body: { kind: "note", text: "已到达现场" } }),
+    "POST /api/emergency/incidents/:id/close": (f) => ({ url: `/api/emergency/incidents/${f.freeIncidents.shift() ?? f.incidentId}/close`, body: { summary: "演练结束" } }),
   },
 });

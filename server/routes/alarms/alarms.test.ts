@@ -3,7 +3,7 @@ import type { NewReading } from "../../db/schema";
 import { insertReadings } from "../../repositories/reading.repository";
 import { ENGINES } from "../../test/testDatabase";
 import { createTestServer, TestClient, type TestServer } from "../../test/testServer";
-import { buildUser } from "../../test/factories";
+import { buildUnit, buildUser } from "../../test/factories";
 import { QualityProcessor } from "../../jobs/qualityProcessor";
 import { DischargeTask } from "../../jobs/dischargeTask";
 
@@ -30,7 +30,10 @@ describe.each(ENGINES)("alarm routes on %s", (engine) => {
     await buildUser(s.db, { username: "chief", roles: ["river_chief"] });
     await buildUser(s.db, { username: "staff", roles: ["unit_staff"] });
     [admin, operator, chief, staff] = await Promise.all(["admin", "op", "chief", "staff"].map((u) => TestClient.signIn(s.app, u)));
-    outletId = (await s.db.insertInto("monitoring_points").values({ code: "O01", name: "某厂总排口", kind: "outlet" }).returning("id").executeTakeFirstOrThrow()).id;
+    const unit = await buildUnit(s.db, { name: "中站生态环境分局" });
+    const enterprise = await s.db.insertInto("enterprises").values({ code: "QY-01", name: "某化工企业", unit_id: unit.id }).returning("id").executeTakeFirstOrThrow();
+    outletId = (await s.db.insertInto("monitoring_points").values({ code: "O01", name: "某厂总排口", kind: "outlet", enterprise_id: enterprise.id })
+      .returning("id").executeTakeFirstOrThrow()).id;
     sectionId = (await s.db.insertInto("monitoring_points").values({ code: "S01", name: "府城断面", kind: "section", water_body_type: "river", target_class: 3 })
       .returning("id").executeTakeFirstOrThrow()).id;
     await s.db.insertInto("point_limits").values({ point_id: outletId, factor: "w01018", upper_limit: 100, lower_limit: null, basis: "排污许可证" }).execute();
@@ -121,7 +124,9 @@ describe.each(ENGINES)("alarm routes on %s", (engine) => {
     const nc = await staff.get("/api/alarms/noncompliance");
     const outlet = nc.body.data.outlets.find((o: { pointId: string }) => o.pointId === outletId);
     // 2 of 3 days exceed (67% ≥ 66%: chronic) and 1 of 3 is ≥ 1.2 × limit (33%: TRC)
-    expect(outlet).toMatchObject({ status: "significant", factors: [{ factor: "w01018", evaluated: 3, exceeded: 2, overTrc: 1, chronic: true, trc: true }] });
+    expect(outlet).toMatchObject({ status: "significant", enterpriseName: "某化工企业", factors: [{ factor: "w01018", evaluated: 3, exceeded: 2, overTrc: 1, chronic: true, trc: true }] });
+    expect(nc.body.data.enterprises).toEqual([expect.objectContaining({ enterpriseName: "某化工企业", status: "significant", outlets: [outletId] })]);
+    expect(v.body.data[0].enterpriseName).toBe("某化工企业");
     // Rejecting day 2's values in review leaves day 2 without valid data.
     const rows = await s.db.selectFrom("readings").select(["t", "version"]).where("point_id", "=", outletId).where("period", "=", "hour")
       .where("value", "in", [129, 131]).execute();

@@ -9,10 +9,11 @@ import { alarmAcknowledger } from "../../commands/alarmAcknowledger";
 import { alarmRuleSaver } from "../../commands/alarmRuleSaver";
 import { Forbidden, NotFound } from "../../errors";
 import { authorize, presentPolicies, type Actor } from "../../policies/cancan";
-import { alarmPolicy, alarmRulePolicy, canManageAlarmRules } from "../../policies/alarm.policy";
+import { alarmPolicy, alarmRulePolicy, canActivatePlans, canManageAlarmRules } from "../../policies/alarm.policy";
 import type { AlarmRow, AlarmRuleRow } from "../../db/tables/quality";
 import { alarmCounts, alarmEvents, findAlarm, findRule, listAlarms, listRules, ruleNames } from "../../repositories/alarm.repository";
 import { findPoint } from "../../repositories/point.repository";
+import { findPlan, openIncidentOfAlarm, riverOfPoint } from "../../repositories/emergency.repository";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import { presentAlarm, presentAlarmEvent, presentRule } from "./present";
@@ -74,6 +75,10 @@ export function alarmRoutes(app: FastifyInstance, deps: RouteDeps) {
     if (!alarm) throw NotFound("报警不存在");
     authorize(alarmPolicy, actor, "read", alarm);
     const [rule, point, events] = await Promise.all([findRule(db, alarm.rule_id), findPoint(db, alarm.point_id), alarmEvents(db, alarm.id)]);
+    // The river of the point and its emergency plan (offered on severe alarms of sections).
+    const river = point ? await riverOfPoint(db, point) : undefined;
+    const plan = river ? await findPlan(db, river.id) : undefined;
+    const incident = river ? await openIncidentOfAlarm(db, alarm.id) : undefined;
     return {
       ok: true,
       data: {
@@ -81,7 +86,9 @@ export function alarmRoutes(app: FastifyInstance, deps: RouteDeps) {
         rule: rule ? presentRule(rule) : null,
         point: point ? { id: point.id, code: point.code, name: point.name, kind: point.kind, waterBody: point.water_body, targetClass: point.target_class } : null,
         events: events.map(presentAlarmEvent),
+        plan: river ? { riverId: river.id, riverName: river.name, planId: plan?.id ?? null, incidentId: incident?.id ?? null } : null,
       },
+      canActivatePlan: canActivatePlans(actor),
       policies: alarmPolicies(actor, [alarm]),
     };
   });

@@ -63,12 +63,14 @@ export function presentRule(r: AlarmRuleRow) {
 }
 
 /** A violation record with its outlet. */
-export function presentViolation(v: ViolationRow & { point_code: string; point_name: string }) {
+export function presentViolation(v: ViolationRow & { point_code: string; point_name: string; enterprise_id: string | null; enterprise_name: string | null }) {
   return {
     id: v.id,
     pointId: v.point_id,
     pointCode: v.point_code,
     pointName: v.point_name,
+    enterpriseId: v.enterprise_id,
+    enterpriseName: v.enterprise_name,
     factor: v.factor,
     day: String(v.day).slice(0, 10),
     mean: v.mean_value,

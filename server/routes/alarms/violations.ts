@@ -1,14 +1,15 @@
 /**
  * @module Violation records of outlets (exceeding China days of the permit) and the outlets' noncompliance status
  * over the last six months (domain/alarms/noncompliance.ts, after EPA ECHO's roll-up to significant noncompliance).
- * Keyed by outlet point; the enterprise of each outlet is named once the registries link outlets to enterprises.
+ * Keyed by outlet point and linked to the outlet's enterprise (monitoring_points.enterprise_id); an enterprise's
+ * status is the worst of its outlets'.
  */
 import type { FastifyInstance } from "fastify";
 import { requireAuth } from "../../auth/authenticate";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import { dischargeDaysSince, listViolations, permittedOutlets } from "../../repositories/violation.repository";
-import { outletStatus, type FactorDays } from "../../../domain/alarms/noncompliance";
+import { outletStatus, worse, type FactorDays, type NoncomplianceStatus } from "../../../domain/alarms/noncompliance";
 import { chinaDay } from "../../../domain/alarms/discharge";
 import { presentViolation } from "./present";
 import * as S from "./schema";
@@ -34,10 +35,10 @@ export function violationRoutes(app: FastifyInstance, { db }: RouteDeps) {
     const now = new Date();
     const from = sixMonthsBefore(now);
     const [outlets, days] = await Promise.all([permittedOutlets(db), dischargeDaysSince(db, from)]);
-    const byPoint = new Map<string, { name: string; factors: FactorDays[] }>();
+    const byPoint = new Map<string, { name: string; enterpriseId: string | null; enterpriseName: string | null; factors: FactorDays[] }>();
     for (const o of outlets) {
       let p = byPoint.get(o.point_id);
-      if (!p) byPoint.set(o.point_id, (p = { name: o.name, factors: [] }));
+      if (!p) byPoint.set(o.point_id, (p = { name: o.name, enterpriseId: o.enterprise_id, enterpriseName: o.enterprise_name, factors: [] }));
       p.factors.push({
         factor: o.factor,
         upper: o.upper_limit,
@@ -46,13 +47,16 @@ export function violationRoutes(app: FastifyInstance, { db }: RouteDeps) {
         })),
       });
     }
-    return {
-      ok: true,
-      data: {
-        from,
-        to: chinaDay(now.getTime()),
-        outlets: [...byPoint].map(([pointId, p]) => ({ pointId, pointName: p.name, ...outletStatus(p.factors) })),
-      },
-    };
+    const outletRows = [...byPoint].map(([pointId, p]) => ({ pointId, pointName: p.name, enterpriseId: p.enterpriseId, enterpriseName: p.enterpriseName, ...outletStatus(p.factors) }));
+    // An enterprise takes the worst status of its outlets (as ECHO reports a facility).
+    const byEnterprise = new Map<string, { enterpriseId: string; enterpriseName: string; status: NoncomplianceStatus; outlets: string[] }>();
+    for (const o of outletRows) {
+      if (!o.enterpriseId) continue;
+      const e = byEnterprise.get(o.enterpriseId) ?? { enterpriseId: o.enterpriseId, enterpriseName: o.enterpriseName ?? "", status: "no_data" as NoncomplianceStatus, outlets: [] };
+      e.status = worse(e.status, o.status);
+      e.outlets.push(o.pointId);
+      byEnterprise.set(o.enterpriseId, e);
+    }
+    return { ok: true, data: { from, to: chinaDay(now.getTime()), outlets: outletRows, enterprises: [...byEnterprise.values()] } };
   });
 }
