@@ -94,6 +94,13 @@ describe("registries e2e", () => {
     await expect.poll(() => page.getByTestId("fc-board-新河").getAttribute("data-cleared")).toBe("0");
     await page.getByTestId("fc-row-ZZ-SL-2022-002").waitFor();
     await e.shot(page, "registries-13-four-chaos");
+    // The same pages in English.
+    await page.evaluate(() => localStorage.setItem("qingliu.lang", "en"));
+    await page.goto(`${e.server.url}/registries/outfalls`);
+    await page.getByTestId("of-row-ZZ-PWK-001").waitFor();
+    await page.getByText("River outfalls").first().waitFor();
+    await e.shot(page, "registries-14-outfalls-en");
+    await page.evaluate(() => localStorage.setItem("qingliu.lang", "zh"));
   });
 
   it("grades an imported sampling round and raises 返黑返臭 on an eliminated body", async () => {

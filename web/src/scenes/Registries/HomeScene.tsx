@@ -23,7 +23,7 @@ export default function HomeScene() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const pages = REGISTRY_PAGES.filter((p) => p.path);
-  const counts = useQueries({ queries: pages.map((p) => ({ queryKey: ["registries", p.path, "count"], queryFn: () => listRecords(p.path, { pageSize: 1 }) })) });
+  const counts = useQueries({ queries: pages.map((p) => ({ queryKey: ["registries", p.path, "count"], queryFn: () => listRecords(p.path, { pageSize: 1 }), retry: false })) });
   const tasks = useQuery({ queryKey: ["registries", "tasks", "open"], queryFn: () => listRegistryTasks({ status: "open" }) });
   const [closing, setClosing] = useState<RegistryTask | null>(null);
   const [note, setNote] = useState("");
@@ -45,7 +45,8 @@ export default function HomeScene() {
           <Col xs={12} md={8} xl={4} key={p.path}>
             <Link to={`/registries/${p.path}`}>
               <Card size="small" hoverable data-testid={`registry-count-${p.path}`}>
-                <Statistic title={t(p.label)} value={counts[i]?.data?.meta.total ?? "…"} />
+                {/* A page that is not one registry (a group of facility kinds) has no single count. */}
+                <Statistic title={t(p.label)} value={counts[i]?.data?.meta.total ?? (counts[i]?.isError ? "—" : "…")} />
               </Card>
             </Link>
           </Col>

@@ -113,7 +113,7 @@ export default function BodyScene() {
               frameBase={!b.geometry}
               style={() => ({ colour: GRADE_COLOURS[b.latestGrade ?? b.identifiedGrade ?? "unknown"], label: b.code })}
               tileUrl={readTileUrl()}
-              caption={t("registries.map.caption")}
+              caption={b.demo ? t("registries.map.caption") : undefined}
               north={t("monitoring.map.north")}
               formatKm={(km) => t("monitoring.map.km", { km })}
               height={300}

@@ -97,7 +97,7 @@ export default function ProblemScene() {
                 return <g key={a.id}><circle cx={x} cy={y} r={5} fill="#fff" stroke="#722ed1" strokeWidth={2} /><text x={x + 8} y={y - 6} fontSize={10} fill="#722ed1">{a.fileName}</text></g>;
               })}
               tileUrl={readTileUrl()}
-              caption={t("registries.map.caption")}
+              caption={p.demo ? t("registries.map.caption") : undefined}
               north={t("monitoring.map.north")}
               formatKm={(km) => t("monitoring.map.km", { km })}
               height={300}

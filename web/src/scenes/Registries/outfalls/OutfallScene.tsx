@@ -124,7 +124,7 @@ export default function OutfallScene() {
                 return <g key={a.id}><circle cx={x} cy={y} r={5} fill="#fff" stroke="#722ed1" strokeWidth={2} /><text x={x + 8} y={y - 6} fontSize={10} fill="#722ed1">{a.fileName}</text></g>;
               })}
               tileUrl={readTileUrl()}
-              caption={t("registries.map.caption")}
+              caption={o.demo ? t("registries.map.caption") : undefined}
               north={t("monitoring.map.north")}
               formatKm={(km) => t("monitoring.map.km", { km })}
               height={300}

@@ -89,7 +89,7 @@ export default function RiverScene() {
               frameBase={!r.geometry}
               style={() => ({ colour: "#1677ff" })}
               tileUrl={readTileUrl()}
-              caption={t("registries.map.caption")}
+              caption={r.demo ? t("registries.map.caption") : undefined}
               north={t("monitoring.map.north")}
               formatKm={(km) => t("monitoring.map.km", { km })}
               height={320}

@@ -84,6 +84,8 @@ export function RegistryListPage<T extends { id: string }>(p: RegistryListProps<
   const page_: RegistryPage<T> | undefined = list.data;
   if (list.isError && !page_) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const can = page_?.meta.can;
+  // Say "演示数据" only when something drawn is demo data (the demo courses stand in while the register has none).
+  const mapIsDemo = !rivers.data?.features.length || [...(map.data?.features ?? []), ...(rivers.data?.features ?? [])].some((f) => f.properties.demo === true);
 
   const table = (
     <Card size="small" title={t("registries.list.count", { n: page_?.meta.total ?? 0 })}>
@@ -183,7 +185,7 @@ export function RegistryListPage<T extends { id: string }>(p: RegistryListProps<
                 onHover={setHovered}
                 onSelect={(id) => navigate(`/registries/${p.path}/${id}`)}
                 tileUrl={tileUrl}
-                caption={t("registries.map.caption")}
+                caption={mapIsDemo ? t("registries.map.caption") : undefined}
                 north={t("monitoring.map.north")}
                 formatKm={(km) => t("monitoring.map.km", { km })}
                 height={p.map.layout === "stacked" ? 380 : 460}
