@@ -7,6 +7,7 @@
  * value added in 万元 at comparable prices, reference §9) with its change against a base year.
  */
 import type { Label } from "./lifecycle";
+import { FACTORS, isFactorCode } from "../standards/factors";
 
 /** 排污许可 management classes. */
 export const PERMIT_CLASSES = ["key", "simplified", "registration"] as const;
@@ -55,8 +56,8 @@ const BY_CODE = new Map(ENTERPRISE_POLLUTANTS.map((p) => [p.code, p]));
 const BY_NAME = new Map(ENTERPRISE_POLLUTANTS.flatMap((p) => [[p.zh, p.code], [p.code, p.code], [p.zh.replace(/值$/, ""), p.code]]));
 const ORDER = new Map(ENTERPRISE_POLLUTANTS.map((p, i) => [p.code, i]));
 
-/** The Chinese name of a pollutant code (the code itself when unknown). */
-export const pollutantName = (code: string) => BY_CODE.get(code)?.zh ?? code;
+/** The Chinese name of a pollutant code (from the GB 3838 factor catalogue when not an enterprise pollutant; the code itself when unknown). */
+export const pollutantName = (code: string) => BY_CODE.get(code)?.zh ?? (isFactorCode(code) ? FACTORS[code].nameZh : code);
 
 /** Codes in catalogue order, without repeats. */
 export const sortPollutants = (codes: readonly string[]) =>

@@ -18,10 +18,11 @@ export const FACILITY_KINDS = ["medical", "wwtp", "tailings", "serviceArea", "ec
 /** One kind. */
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
-/** One option of an enum field. */
+/** One option of an enum field; statuses say how they read (bad / in progress / fine / neither). */
 export interface FieldOption {
   value: string;
   label: Label;
+  tone?: "bad" | "warn" | "ok" | "neutral";
 }
 
 /** A kind-specific field (stored in the record's attributes). */
@@ -60,7 +61,7 @@ export interface FacilityKindSpec {
   fields: readonly FacilityField[];
 }
 
-const o = (value: string, zh: string, en: string): FieldOption => ({ value, label: { zh, en } });
+const o = (value: string, zh: string, en: string, tone?: FieldOption["tone"]): FieldOption => ({ value, label: { zh, en }, ...(tone ? { tone } : {}) });
 const L = (zh: string, en: string): Label => ({ zh, en });
 
 /** GB 18918-2002 grades as options. */
@@ -70,7 +71,7 @@ const GRADE_OPTIONS = [o("1A", "一级A", "grade 1-A"), o("1B", "一级B", "grad
 export const FACILITY_SPECS: Readonly<Record<FacilityKind, FacilityKindSpec>> = {
   medical: {
     kind: "medical", key: "medical-institutions", entityType: "medical_institution", title: L("医疗机构", "Medical institutions"), codeExample: "YL-001",
-    statuses: [o("none", "未建处理设施", "no facility"), o("insufficient", "处理能力不足", "insufficient"), o("rectifying", "整改中", "rectifying"), o("compliant", "已建成达标运行", "compliant")],
+    statuses: [o("none", "未建处理设施", "no facility", "bad"), o("insufficient", "处理能力不足", "insufficient", "bad"), o("rectifying", "整改中", "rectifying", "warn"), o("compliant", "已建成达标运行", "compliant", "ok")],
     done: ["compliant"], geometry: false,
     fields: [
       { key: "level", label: L("医院等级", "Level"), kind: "enum", required: true, options: [o("1", "一级", "grade 1"), o("2", "二级", "grade 2"), o("3", "三级", "grade 3"), o("none", "未定级", "ungraded")], example: "二级", note: "一级、二级、三级或未定级" },
@@ -88,7 +89,7 @@ export const FACILITY_SPECS: Readonly<Record<FacilityKind, FacilityKindSpec>> = 
   },
   wwtp: {
     kind: "wwtp", key: "wwtps", entityType: "wwtp", title: L("污水处理厂", "Wastewater treatment plants"), codeExample: "WS-001",
-    statuses: [o("planned", "规划", "planned"), o("building", "在建", "under construction"), o("running", "运行", "running"), o("suspended", "停运", "suspended")],
+    statuses: [o("planned", "规划", "planned", "neutral"), o("building", "在建", "under construction", "warn"), o("running", "运行", "running", "ok"), o("suspended", "停运", "suspended", "bad")],
     done: ["running"], geometry: false,
     fields: [
       { key: "capacityWanM3d", label: L("设计规模", "Design capacity"), kind: "number", required: true, min: 0, max: 1000, unit: "万m³/d", example: "4", note: "万立方米/日" },
@@ -106,7 +107,7 @@ export const FACILITY_SPECS: Readonly<Record<FacilityKind, FacilityKindSpec>> = 
   },
   tailings: {
     kind: "tailings", key: "tailings-ponds", entityType: "tailings_pond", title: L("尾矿库", "Tailings ponds"), codeExample: "WK-001",
-    statuses: [o("inUse", "在用", "in use"), o("suspended", "停用", "suspended"), o("closing", "闭库治理中", "being closed"), o("closed", "已闭库", "closed")],
+    statuses: [o("inUse", "在用", "in use", "neutral"), o("suspended", "停用", "suspended", "neutral"), o("closing", "闭库治理中", "being closed", "warn"), o("closed", "已闭库", "closed", "ok")],
     done: ["closed"], geometry: false,
     fields: [
       { key: "grade", label: L("等别", "Grade"), kind: "enum", required: true, options: [o("1", "一等", "1st"), o("2", "二等", "2nd"), o("3", "三等", "3rd"), o("4", "四等", "4th"), o("5", "五等", "5th")], example: "四等", note: "按总库容和坝高确定" },
@@ -121,7 +122,7 @@ export const FACILITY_SPECS: Readonly<Record<FacilityKind, FacilityKindSpec>> = 
   },
   serviceArea: {
     kind: "serviceArea", key: "service-areas", entityType: "service_area", title: L("高速服务区、收费站", "Expressway service areas"), codeExample: "FW-001",
-    statuses: [o("none", "无处理设施", "no facility"), o("substandard", "未稳定达标", "not compliant"), o("rectifying", "整改中", "rectifying"), o("compliant", "稳定达标", "compliant")],
+    statuses: [o("none", "无处理设施", "no facility", "bad"), o("substandard", "未稳定达标", "not compliant", "bad"), o("rectifying", "整改中", "rectifying", "warn"), o("compliant", "稳定达标", "compliant", "ok")],
     done: ["compliant"], geometry: false,
     fields: [
       { key: "siteKind", label: L("类型", "Kind"), kind: "enum", required: true, options: [o("serviceArea", "服务区", "service area"), o("toll", "收费站", "toll station")], example: "服务区", note: "" },
@@ -135,7 +136,7 @@ export const FACILITY_SPECS: Readonly<Record<FacilityKind, FacilityKindSpec>> = 
   },
   eco: {
     kind: "eco", key: "eco-projects", entityType: "eco_project", title: L("湿地与生态工程", "Wetlands and eco projects"), codeExample: "ST-001",
-    statuses: [o("planned", "谋划", "planned"), o("building", "在建", "under construction"), o("completed", "建成", "completed")],
+    statuses: [o("planned", "谋划", "planned", "neutral"), o("building", "在建", "under construction", "warn"), o("completed", "建成", "completed", "ok")],
     done: ["completed"], geometry: true,
     fields: [
       {
@@ -155,6 +156,9 @@ export const FACILITY_SPECS: Readonly<Record<FacilityKind, FacilityKindSpec>> = 
 
 /** The spec of a URL key. */
 export const facilitySpecByKey = (key: string) => Object.values(FACILITY_SPECS).find((s) => s.key === key);
+
+/** How a status of a kind reads (bad, in progress, fine, neither). */
+export const facilityStatusTone = (kind: FacilityKind, status: string) => FACILITY_SPECS[kind].statuses.find((s) => s.value === status)?.tone ?? "neutral";
 
 /** The label of a status of a kind (the value itself when unknown). */
 export const facilityStatusLabel = (kind: FacilityKind, status: string) => FACILITY_SPECS[kind].statuses.find((s) => s.value === status)?.label ?? { zh: status, en: status };

@@ -62,12 +62,12 @@ export default function ProblemsScene() {
       renderCreate={(open, close) => <ProblemForm open={open} onClose={close} />}
       columns={[
         { title: t("drinking.problem.description"), key: "d", width: 260, render: (_, r) => <Space direction="vertical" size={0}><Space><Link to={`/registries/drinking-problems/${r.id}`}>{r.description}</Link><DemoTag demo={r.demo} /></Space><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code}</Typography.Text></Space> },
+        { title: t("registries.col.status"), key: "s", width: 130, render: (_, r) => <StatusTag lc={PROBLEM_LIFECYCLE} state={r.status} testId={`problem-status-${r.code}`} /> },
+        { title: t("drinking.problem.deadline"), dataIndex: "deadline", width: 110, render: (v: string | null, r) => (v ? (r.overdue ? <Tag color="red">{v}</Tag> : v) : "—") },
         { title: t("drinking.problem.source"), dataIndex: "sourceName", width: 180 },
         { title: t("drinking.problem.place"), dataIndex: "place", width: 110, render: (v: ProblemRecord["place"]) => labelOf(PROBLEM_PLACE_LABELS, v, t) },
         { title: t("drinking.problem.category"), dataIndex: "category", width: 120, render: (v: ProblemRecord["category"]) => labelOf(PROBLEM_CATEGORY_LABELS, v, t) },
         { title: t("drinking.problem.unit"), dataIndex: "unitName", width: 140 },
-        { title: t("drinking.problem.deadline"), dataIndex: "deadline", width: 110, render: (v: string | null, r) => (v ? (r.overdue ? <Tag color="red">{v}</Tag> : v) : "—") },
-        { title: t("registries.col.status"), key: "s", width: 130, render: (_, r) => <StatusTag lc={PROBLEM_LIFECYCLE} state={r.status} testId={`problem-status-${r.code}`} /> },
       ]}
     />
   );

@@ -64,15 +64,15 @@ export default function SourcesScene() {
       renderCreate={(open, close) => <SourceForm open={open} onClose={close} />}
       columns={[
         { title: t("registries.col.name"), key: "name", width: 230, render: (_, r) => <Space direction="vertical" size={0}><Space><Link to={`/registries/drinking-sources/${r.id}`}>{r.name}</Link><DemoTag demo={r.demo} /></Space><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code}</Typography.Text></Space> },
-        { title: t("drinking.level"), dataIndex: "level", width: 130, render: (v: SourceRecord["level"]) => labelOf(SOURCE_LEVEL_LABELS, v, t) },
-        { title: t("drinking.kind"), dataIndex: "sourceKind", width: 90, render: (v: SourceRecord["sourceKind"]) => labelOf(SOURCE_KIND_LABELS, v, t) },
-        { title: t("drinking.river"), dataIndex: "riverName", width: 150, render: (v: string | null) => v ?? "—" },
-        { title: t("drinking.intakes"), key: "intakes", width: 130, render: (_, r) => (r.intakes.length ? r.intakes.map((i) => <Tag key={i.pointId}>{i.code}</Tag>) : "—") },
-        { title: t("drinking.standardized"), dataIndex: "standardized", width: 100, render: (v: boolean) => (v ? <Tag color="green">{t("drinking.standardized.done")}</Tag> : <Tag>{t("drinking.standardized.todo")}</Tag>) },
         {
           title: t("drinking.problems.dynamicZero"), key: "problems", width: 140,
           render: (_, r) => (r.problems.zero ? <Tag color="green" data-testid={`source-zero-${r.code}`}>{t("drinking.problems.zero")}</Tag> : <Tag color={r.problems.overdue ? "red" : "orange"} data-testid={`source-open-${r.code}`}>{t("drinking.problems.openCount", { n: r.problems.open })}</Tag>),
         },
+        { title: t("drinking.level"), dataIndex: "level", width: 110, render: (v: SourceRecord["level"]) => labelOf(SOURCE_LEVEL_LABELS, v, t) },
+        { title: t("drinking.kind"), dataIndex: "sourceKind", width: 80, render: (v: SourceRecord["sourceKind"]) => labelOf(SOURCE_KIND_LABELS, v, t) },
+        { title: t("drinking.river"), dataIndex: "riverName", width: 150, render: (v: string | null) => v ?? "—" },
+        { title: t("drinking.intakes"), key: "intakes", width: 130, render: (_, r) => (r.intakes.length ? r.intakes.map((i) => <Tag key={i.pointId}>{i.code}</Tag>) : "—") },
+        { title: t("drinking.standardized"), dataIndex: "standardized", width: 100, render: (v: boolean) => (v ? <Tag color="green">{t("drinking.standardized.done")}</Tag> : <Tag>{t("drinking.standardized.todo")}</Tag>) },
         { title: t("registries.col.unit"), dataIndex: "unitName", width: 150 },
       ]}
     />

@@ -113,8 +113,8 @@ export default function EnterpriseScene() {
                 ...(e.lon !== null && e.lat !== null ? [{ type: "Feature" as const, id: e.id, geometry: { type: "Point" as const, coordinates: [e.lon, e.lat] as [number, number] }, properties: { kind: "enterprise" } }] : []),
                 ...e.outletDetails.filter((o) => o.lon !== null && o.lat !== null).map((o) => ({ type: "Feature" as const, id: o.id, geometry: { type: "Point" as const, coordinates: [o.lon!, o.lat!] as [number, number] }, properties: { kind: "outlet", code: o.code } })),
               ]}
-              frameBase
-              style={(f) => (f.properties.kind === "enterprise" ? { colour: e.fluoride ? "#cf1322" : "#1677ff", symbol: "square", label: e.name } : { colour: "#722ed1", symbol: "triangle", label: String(f.properties.code) })}
+              frameBase={e.lon === null && e.outletDetails.every((o) => o.lon === null)}
+              style={(f) => (f.properties.kind === "enterprise" ? { colour: e.fluoride ? "#cf1322" : "#1677ff", symbol: "square", label: e.code, tooltip: e.name } : { colour: "#722ed1", symbol: "triangle", label: String(f.properties.code) })}
               tileUrl={readTileUrl()}
               caption={t("registries.map.caption")}
               north={t("monitoring.map.north")}

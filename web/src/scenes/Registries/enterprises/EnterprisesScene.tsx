@@ -48,11 +48,10 @@ export default function EnterprisesScene() {
       rowTestId={(r) => `enterprise-row-${r.code}`}
       renderCreate={(open, close) => <EnterpriseForm open={open} onClose={close} />}
       columns={[
-        { title: t("enterprises.name"), key: "name", width: 230, render: (_, r) => <Space direction="vertical" size={0}><Space><Link to={`/registries/enterprises/${r.id}`}>{r.name}</Link><DemoTag demo={r.demo} /></Space><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code}</Typography.Text></Space> },
-        { title: t("enterprises.permit"), key: "permit", width: 230, render: (_, r) => (r.permitNo ? <Space direction="vertical" size={0}><span style={{ fontFamily: "monospace", fontSize: 12 }}>{r.permitNo}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{labelOf(PERMIT_CLASS_LABELS, r.permitClass, t)}</Typography.Text></Space> : <Typography.Text type="secondary">{t("enterprises.permit.none")}</Typography.Text>) },
-        { title: t("enterprises.industry"), dataIndex: "industry", width: 150, render: (v: string | null) => v ?? "—" },
-        { title: t("enterprises.pollutants"), key: "pollutants", render: (_, r) => r.pollutants.map((p) => <Tag key={p.code} color={p.code === "w21017" ? "volcano" : undefined}>{p.name}</Tag>) },
+        { title: t("enterprises.name"), key: "name", width: 230, render: (_, r) => <Space direction="vertical" size={0}><Space><Link to={`/registries/enterprises/${r.id}`}>{r.name}</Link><DemoTag demo={r.demo} /></Space><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code}{r.industry ? ` · ${r.industry}` : ""}</Typography.Text></Space> },
         { title: t("enterprises.fluorideMonitor"), key: "f", width: 130, render: (_, r) => (r.fluorideState ? <MonitorTag state={r.fluorideState} t={t} testId={`enterprise-fluoride-${r.code}`} /> : <Typography.Text type="secondary">—</Typography.Text>) },
+        { title: t("enterprises.pollutants"), key: "pollutants", width: 200, render: (_, r) => r.pollutants.map((p) => <Tag key={p.code} color={p.code === "w21017" ? "volcano" : undefined}>{p.name}</Tag>) },
+        { title: t("enterprises.permit"), key: "permit", width: 230, render: (_, r) => (r.permitNo ? <Space direction="vertical" size={0}><span style={{ fontFamily: "monospace", fontSize: 12 }}>{r.permitNo}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{labelOf(PERMIT_CLASS_LABELS, r.permitClass, t)}</Typography.Text></Space> : <Typography.Text type="secondary">{t("enterprises.permit.none")}</Typography.Text>) },
         { title: t("enterprises.outlets"), key: "outlets", width: 120, render: (_, r) => (r.outlets.length ? r.outlets.map((o) => <Tag key={o.id}>{o.code}</Tag>) : "—") },
       ]}
     />

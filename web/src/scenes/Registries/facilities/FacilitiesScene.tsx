@@ -13,7 +13,7 @@ import { LoadError } from "../../../components/Status";
 import { useT } from "../../../i18n";
 import { RegistryNav } from "../shared/RegistryNav";
 import { DemoTag } from "../shared/bits";
-import { FacilityStatusTag } from "./attrs";
+import { FacilityStatusTag, TONE_COLOURS } from "./attrs";
 import { KindTabs } from "./KindTabs";
 
 /** The page. */
@@ -34,7 +34,7 @@ export default function FacilitiesScene() {
               <Link to={`/registries/facilities/${k.key}`}>
                 <Card size="small" hoverable title={spec.title[t.lang]} extra={<b data-testid={`facility-count-${k.key}`}>{k.total}</b>}>
                   <Space wrap size={[6, 6]}>
-                    {spec.statuses.map((s) => <Tag key={s.value} color={spec.done.includes(s.value) ? "green" : k.byStatus[s.value] ? "orange" : undefined}>{s.label[t.lang]} {k.byStatus[s.value] ?? 0}</Tag>)}
+                    {spec.statuses.map((s) => <Tag key={s.value} color={k.byStatus[s.value] ? TONE_COLOURS[s.tone ?? "neutral"] : undefined}>{s.label[t.lang]} {k.byStatus[s.value] ?? 0}</Tag>)}
                   </Space>
                 </Card>
               </Link>

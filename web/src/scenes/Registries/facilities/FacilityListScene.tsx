@@ -21,7 +21,7 @@ import { KindTabs } from "./KindTabs";
 function KindList({ spec }: { spec: FacilityKindSpec }) {
   const t = useT();
   const units = useUnitOptions();
-  const shown = spec.fields.slice(0, spec.kind === "wwtp" ? 3 : 4);
+  const shown = spec.fields.slice(0, spec.kind === "eco" ? 2 : 3);
   return (
     <RegistryListPage<FacilityRecord>
       key={spec.key}
@@ -41,10 +41,10 @@ function KindList({ spec }: { spec: FacilityKindSpec }) {
       columns={[
         { title: t("registries.col.name"), key: "name", width: 220, render: (_, r) => <Space direction="vertical" size={0}><Space><Link to={`/registries/facilities/${spec.key}/${r.id}`}>{r.name}</Link><DemoTag demo={r.demo} /></Space><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code}</Typography.Text></Space> },
         { title: t("registries.col.status"), key: "status", width: 140, render: (_, r) => <FacilityStatusTag kind={r.kind} status={r.status} t={t} testId={`facility-status-${r.code}`} /> },
-        ...shown.map((f) => ({ title: f.label[t.lang], key: f.key, render: (_: unknown, r: FacilityRecord) => attrText(f, r[f.key], t) })),
-        ...(spec.kind === "medical" ? [{ title: t("facilities.standard"), key: "std", width: 150, render: (_: unknown, r: FacilityRecord) => (r.derived.standard ? t(`facilities.standard.${r.derived.standard}` as MessageKey) : "—") }] : []),
-        ...(spec.kind === "wwtp" ? [{ title: t("facilities.sludge.landfill"), key: "lf", width: 110, render: (_: unknown, r: FacilityRecord) => percent(r.derived.sludge?.landfill) }] : []),
         { title: t("facilities.deadline"), dataIndex: "deadline", width: 110, render: (v: string | null, r: FacilityRecord) => (v ? (r.overdue ? <Tag color="red" data-testid={`facility-overdue-${r.code}`}>{v}</Tag> : v) : "—") },
+        ...shown.map((f) => ({ title: f.label[t.lang], key: f.key, width: Math.max(96, f.label.zh.length * 15 + 28), render: (_: unknown, r: FacilityRecord) => attrText(f, r[f.key], t) })),
+        ...(spec.kind === "medical" ? [{ title: t("facilities.standard"), key: "std", width: 170, render: (_: unknown, r: FacilityRecord) => (r.derived.standard ? t(`facilities.standard.${r.derived.standard}` as MessageKey) : "—") }] : []),
+        ...(spec.kind === "wwtp" ? [{ title: t("facilities.sludge.landfill"), key: "lf", width: 110, render: (_: unknown, r: FacilityRecord) => percent(r.derived.sludge?.landfill) }] : []),
         { title: t("registries.col.unit"), dataIndex: "unitName", width: 150 },
       ]}
     />

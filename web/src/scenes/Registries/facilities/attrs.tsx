@@ -5,7 +5,7 @@
  */
 import { DatePicker, Input, InputNumber, Select, Switch, Tag } from "antd";
 import type { ReactNode } from "react";
-import { FACILITY_SPECS, facilityStatusLabel, type FacilityField, type FacilityKind } from "../../../../../domain/registries/facility";
+import { facilityStatusLabel, facilityStatusTone, type FacilityField, type FacilityKind } from "../../../../../domain/registries/facility";
 import type { Translate } from "../../../i18n";
 
 /** A value of a field as text. */
@@ -13,6 +13,7 @@ export function attrText(f: FacilityField, v: unknown, t: Translate): string {
   if (v === null || v === undefined || v === "") return "—";
   if (f.kind === "enum") return f.options?.find((o) => o.value === v)?.label[t.lang] ?? String(v);
   if (f.kind === "boolean") return v ? (t.lang === "zh" ? "是" : "yes") : (t.lang === "zh" ? "否" : "no");
+  if (typeof v === "number" && f.kind === "integer") return `${v}${f.unit ? ` ${f.unit}` : ""}`;
   if (typeof v === "number") return `${v.toLocaleString("zh-CN", { maximumFractionDigits: 3 })}${f.unit ? ` ${f.unit}` : ""}`;
   return String(v);
 }
@@ -34,12 +35,11 @@ export function attrControl(f: FacilityField, t: Translate): ReactNode {
   }
 }
 
-const STATUS_COLOURS = ["red", "orange", "blue", "green"];
+/** Tag colours of the status tones. */
+export const TONE_COLOURS = { bad: "red", warn: "orange", ok: "green", neutral: "default" } as const;
 
-/** A status of a kind as a tag (the done statuses green, the first red). */
+/** A status of a kind as a tag, coloured by how it reads. */
 export function FacilityStatusTag({ kind, status, t, testId }: { kind: FacilityKind; status: string; t: Translate; testId?: string }) {
-  const spec = FACILITY_SPECS[kind];
-  const i = spec.statuses.findIndex((s) => s.value === status);
-  const colour = spec.done.includes(status) ? "green" : STATUS_COLOURS[Math.min(i, 2)] ?? "default";
+  const colour = TONE_COLOURS[facilityStatusTone(kind, status)];
   return <Tag color={colour} data-testid={testId} data-state={status}>{facilityStatusLabel(kind, status)[t.lang]}</Tag>;
 }
