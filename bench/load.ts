@@ -1,8 +1,9 @@
 /**
  * @module `npm run bench -- load` (issue 7 §5): the web API under 50 concurrent signed-in users — a mix of lists,
  * series and details — while the HJ 212 simulator ingests about 10,000 values/s through the gateway; on
- * PostgreSQL, with the demo district's data and one `qingliu serve` running web and gateway (the worker, whose
- * jobs add load at moments of their own, runs elsewhere in production and is left out). Each user either reads
+ * PostgreSQL, with the demo district's data, the web and the gateway as two `qingliu serve` processes, as in the
+ * scale-out layout (in one process, packets the machine cannot keep up with queue in the shared event loop ahead
+ * of the web's requests); the worker, whose jobs add load at moments of their own, is left out. Each user either reads
  * what they asked for (0.5–1.5 s between requests: "interactive") or sends the next request at once ("closed
  * loop", the capacity). Baselines of the same run: a static endpoint (/healthz) under the same concurrency, and
  * the same API load without ingest. Prints p50/p95/p99, throughput, the ingest rate reached, the CPU the server
@@ -47,6 +48,7 @@ async function ingestRate(client: pg.Client, from: Date, to: Date): Promise<numb
 export async function benchLoad(): Promise<void> {
   const cluster = await startPostgresCluster();
   let server: Awaited<ReturnType<typeof spawnServer>> | null = null;
+  let gateway: Awaited<ReturnType<typeof spawnServer>> | null = null;
   let sim: ChildProcess | null = null;
   const client = new pg.Client({ connectionString: cluster.url });
   try {
@@ -69,7 +71,11 @@ export async function benchLoad(): Promise<void> {
     await client.connect();
 
     const gatewayPort = await freePort();
-    server = await spawnServer({ DATABASE_URL: cluster.url, DATABASE_POOL_SIZE: "20", SERVICES: "web,gateway", DEMO: "false", DEMO_SIMULATOR: "false", GATEWAY_PORT: String(gatewayPort), LOG_LEVEL: "warn" }, 120_000);
+    const env = { DATABASE_URL: cluster.url, DATABASE_POOL_SIZE: "20", DEMO: "false", DEMO_SIMULATOR: "false", LOG_LEVEL: "warn" };
+    [server, gateway] = await Promise.all([
+      spawnServer({ ...env, SERVICES: "web" }, 120_000),
+      spawnServer({ ...env, SERVICES: "gateway", GATEWAY_PORT: String(gatewayPort) }, 120_000),
+    ]);
     const base = server.url;
     const readers = DEMO_USERS.filter((u) => u.role !== "monitoring_operator").map((u) => u.username);
     const cookies: string[] = [];
@@ -101,7 +107,7 @@ export async function benchLoad(): Promise<void> {
     const phase = (name: string, ms: number, next: PhaseSpec["next"], thinkMs?: () => number) =>
       runPhase({ name, users: USERS, ms, base, next, thinkMs, cpu: () => ({ server: cpuOf(pid), postgres: postgresCpu(cluster.dir) }) });
     console.log(`  machine: ${cpus().length} cores, load average before the run ${loadavg()[0].toFixed(1)} (processes of others share the cores)`);
-    console.log(`  PostgreSQL 15, one 'qingliu serve' (web + gateway), ${USERS} signed-in users; fleet of ${devices} simulated devices ` +
+    console.log(`  PostgreSQL 15, 'qingliu serve' as web and as gateway, ${USERS} signed-in users; fleet of ${devices} simulated devices ` +
       `(${(valuesPerPacket * packetsPerDevicePerSec * devices).toFixed(0)} values/s planned)`);
     await phase("warm-up", 3_000, mix);
     const floor = await phase("static /healthz, closed loop (floor)", Math.min(PHASE_MS, 8_000), () => ({ url: "/healthz", kind: "healthz" }));
@@ -121,13 +127,14 @@ export async function benchLoad(): Promise<void> {
     // Let the devices connect and the ingest settle, then measure it alone.
     await new Promise((r) => setTimeout(r, 8_000));
     const t0 = new Date();
-    const before = { server: cpuOf(pid), postgres: postgresCpu(cluster.dir), sim: cpuOf(simPid) };
+    const gpid = gateway.child.pid!;
+    const before = { gateway: cpuOf(gpid), postgres: postgresCpu(cluster.dir), sim: cpuOf(simPid) };
     await new Promise((r) => setTimeout(r, 6_000));
     const alone = await ingestRate(client, t0, new Date());
-    const used = { server: cpuOf(pid) - before.server, postgres: postgresCpu(cluster.dir) - before.postgres, sim: cpuOf(simPid) - before.sim };
+    const used = { gateway: cpuOf(gpid) - before.gateway, postgres: postgresCpu(cluster.dir) - before.postgres, sim: cpuOf(simPid) - before.sim };
     const perK = (cpu: number) => (alone ? ((cpu * 1000) / ((alone * 6) / 1000)).toFixed(1) : "—");
-    console.log(`  ingest alone: ${Math.round(alone).toLocaleString("en")} values/s stored; CPU per 1,000 values: server ${perK(used.server)} ms, ` +
-      `PostgreSQL ${perK(used.postgres)} ms (simulator ${(used.sim / 6 * 100).toFixed(0)}% of a core)`);
+    console.log(`  ingest alone: ${Math.round(alone).toLocaleString("en")} values/s stored; CPU per 1,000 values: gateway ${perK(used.gateway)} ms, ` +
+      `PostgreSQL ${perK(used.postgres)} ms; gateway ${(used.gateway / 6 * 100).toFixed(0)}%, simulator ${(used.sim / 6 * 100).toFixed(0)}% of a core`);
 
     const busy: Phase[] = [];
     for (const [name, ms, th] of [["API mix, interactive, during ingest", PHASE_MS, think], ["API mix, closed loop, during ingest", Math.min(PHASE_MS, 8_000), undefined]] as const) {
@@ -143,6 +150,7 @@ export async function benchLoad(): Promise<void> {
     console.log(summary
       ? `  simulator: ${summary.packets} packets, ${summary.acked} acknowledged, ${summary.unacknowledged} unanswered, backlog ${summary.backlog}`
       : `  simulator printed no summary: ${simErr}`);
+    if (summary && summary.acked === 0) console.log(`  nothing acknowledged; gateway said: ${gateway.output().slice(-1500)}`);
     const [interactive, capacity] = busy;
     console.log(
       `  ratios: interactive p99 during ingest / without ${(pct(interactive.ms, 99) / pct(idle.ms, 99)).toFixed(2)}; ` +
@@ -154,6 +162,7 @@ export async function benchLoad(): Promise<void> {
   } finally {
     sim?.kill("SIGKILL");
     server?.child.kill("SIGKILL");
+    gateway?.child.kill("SIGKILL");
     await client.end().catch(() => {});
     cluster.stop();
   }

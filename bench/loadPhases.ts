@@ -124,9 +124,9 @@ export function report(r: Phase, kinds = true) {
       (r.valuesPerSec !== undefined ? `  ingest ${Math.round(r.valuesPerSec).toLocaleString("en")} values/s` : ""),
   );
   console.log(
-    `      CPU: server ${((r.cpu.server / r.seconds) * 100).toFixed(0)}% of a core, ${((r.cpu.server * 1000) / r.requests).toFixed(2)} ms/request; ` +
+    `      CPU: web server ${((r.cpu.server / r.seconds) * 100).toFixed(0)}% of a core, ${((r.cpu.server * 1000) / r.requests).toFixed(2)} ms/request; ` +
       `PostgreSQL ${((r.cpu.postgres / r.seconds) * 100).toFixed(0)}%, ${((r.cpu.postgres * 1000) / r.requests).toFixed(2)} ms/request` +
-      (r.valuesPerSec ? " (ingest included)" : ""),
+      (r.valuesPerSec ? " (PostgreSQL includes the ingest)" : ""),
   );
   if (!kinds || r.byKind.size < 2) return;
   for (const [k, v] of [...r.byKind.entries()].sort()) {
