@@ -7,8 +7,9 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../../db/schema";
 import type { EnterpriseRow } from "../../../db/tables/enterprises";
-import { FLUORIDE, monitorsByFactor, type FactorMonitor, type MonitorState, type OutletDevice } from "../../../../domain/registries/enterprise";
-import { devicesOnPoints, outletsOf, type OutletView } from "../../../repositories/enterprise.repository";
+import { FLUORIDE, fluorideCoverage, monitorsByFactor, type FactorMonitor, type FluorideCoverage, type MonitorState, type OutletDevice } from "../../../../domain/registries/enterprise";
+import { allEnterprises, devicesOnPoints, outletsOf, type EnterpriseFilter, type OutletView } from "../../../repositories/enterprise.repository";
+import { namesOf } from "../../../repositories/registryRefs.repository";
 
 /** One enterprise's monitoring. */
 export interface EnterpriseMonitoring {
@@ -35,4 +36,38 @@ export async function monitoringOf(db: Kysely<DB>, rows: readonly EnterpriseRow[
     const fluoride = monitors.find((m) => m.factor === FLUORIDE);
     return [r.id, { outlets: mine, devices: devs, monitors, fluorideState: r.fluoride ? fluoride?.state ?? "none" : null }];
   }));
+}
+
+/** One 涉氟企业 in the coverage report. */
+export interface CoverageEntry {
+  id: string;
+  code: string;
+  name: string;
+  unitName: string | null;
+  permitNo: string | null;
+  state: MonitorState;
+  outlets: { id: string; code: string; name: string }[];
+  /** Enabled devices sending fluoride. */
+  devices: { mn: string; pointCode: string; lastSeenAt: string | null }[];
+  demo: boolean;
+}
+
+/**
+ * The task 18 report: every 涉氟企业 (matching the filter) with the state of its fluoride online monitoring, and
+ * the counts and rates (domain `fluorideCoverage`). The indicators may call it.
+ * @example (await fluorideCoverageReport(db)).summary.installedRate // 0.67
+ */
+export async function fluorideCoverageReport(db: Kysely<DB>, filter: Omit<EnterpriseFilter, "page" | "pageSize" | "fluoride"> = {}): Promise<{ summary: FluorideCoverage; enterprises: CoverageEntry[] }> {
+  const rows = await allEnterprises(db, { ...filter, fluoride: "1" });
+  const [monitoring, names] = await Promise.all([monitoringOf(db, rows), namesOf(db, { unitIds: rows.map((r) => r.unit_id) })]);
+  const enterprises = rows.map((r): CoverageEntry => {
+    const m = monitoring.get(r.id)!;
+    return {
+      id: r.id, code: r.code, name: r.name, unitName: names.units.get(r.unit_id) ?? null, permitNo: r.permit_no, state: m.fluorideState ?? "none",
+      outlets: m.outlets.map((o) => ({ id: o.id, code: o.code, name: o.name })),
+      devices: m.devices.filter((d) => d.enabled && d.expectedFactors.includes(FLUORIDE)).map((d) => ({ mn: d.mn, pointCode: d.pointCode, lastSeenAt: d.lastSeenAt })),
+      demo: r.demo,
+    };
+  });
+  return { summary: fluorideCoverage(enterprises.map((x) => ({ id: x.id, state: x.state }))), enterprises };
 }

@@ -9,20 +9,18 @@ import { requireAuth } from "../../../auth/authenticate";
 import { inCommand } from "../../../auth/command";
 import { permitLimitSetter } from "../../../commands/permitLimitSetter";
 import { NotFound } from "../../../errors";
-import { fluorideCoverage } from "../../../../domain/registries/enterprise";
 import { authorize } from "../../../policies/cancan";
 import { registryPolicy } from "../../../policies/registry.policy";
 import { canManageMonitoring } from "../../../policies/monitoring.policy";
-import { allEnterprises, findEnterprise, outletChoices, waterUseIntensity, yearsWithFigures } from "../../../repositories/enterprise.repository";
+import { findEnterprise, outletChoices, waterUseIntensity, yearsWithFigures } from "../../../repositories/enterprise.repository";
 import { findPoint } from "../../../repositories/point.repository";
-import { namesOf } from "../../../repositories/registryRefs.repository";
 import { presentLimit } from "../../../presenters/presentMonitoring";
 import { scopeOf } from "../../../registries/routes";
 import { parse } from "../../../validate";
 import { ReplaceLimitsSchema } from "../../monitoring/schema";
 import type { RouteDeps } from "../../types";
 import { enterpriseModule } from "./module";
-import { monitoringOf } from "./monitors";
+import { fluorideCoverageReport } from "./monitors";
 import { EnterpriseListQuery, IntensityQuery, OutletParams } from "./schema";
 
 const BASE = "/api/registries/enterprises";
@@ -31,23 +29,11 @@ const BASE = "/api/registries/enterprises";
 export function enterpriseRoutes(app: FastifyInstance, { db }: RouteDeps) {
   app.get(`${BASE}/fluoride-coverage`, async (req) => {
     const { actor } = requireAuth(req);
-    const f = parse(EnterpriseListQuery, req.query);
-    const rows = await allEnterprises(db, { ...f, fluoride: "1" });
-    const [monitoring, names] = await Promise.all([monitoringOf(db, rows), namesOf(db, { unitIds: rows.map((r) => r.unit_id) })]);
-    const list = rows.map((r) => {
-      const m = monitoring.get(r.id)!;
-      const fluorideDevices = m.devices.filter((d) => d.enabled && d.expectedFactors.includes("w21017"));
-      return {
-        id: r.id, code: r.code, name: r.name, unitName: names.units.get(r.unit_id) ?? null, permitNo: r.permit_no,
-        state: m.fluorideState ?? "none",
-        outlets: m.outlets.map((o) => ({ id: o.id, code: o.code, name: o.name })),
-        devices: fluorideDevices.map((d) => ({ mn: d.mn, pointCode: d.pointCode, lastSeenAt: d.lastSeenAt })),
-        demo: r.demo,
-      };
-    });
+    const { page: _p, pageSize: _s, fluoride: _f, ...filter } = parse(EnterpriseListQuery, req.query);
+    const report = await fluorideCoverageReport(db, filter);
     return {
       ok: true,
-      data: { summary: fluorideCoverage(list.map((x) => ({ id: x.id, state: x.state }))), enterprises: list },
+      data: report,
       // Devices are the monitoring area's: who may register one there.
       meta: { can: { registerDevice: canManageMonitoring(actor) } },
     };
