@@ -5,7 +5,8 @@ import { buildUnit, buildUser } from "../test/factories";
 import { loadConfig } from "../env";
 import { userEmail } from "../repositories/user.repository";
 import { SmtpChannel, deliver } from "./channel";
-import { mailerFor } from "./mail";
+import { configureMail, mailerFor } from "./mail";
+import { defaultChannels } from "./channels";
 import { headerParam, leafParts, parseMime, startTestMailbox, type TestMailbox } from "./testMailbox";
 
 /**
@@ -92,5 +93,30 @@ describe.each(ENGINES)("users' e-mail and the SMTP channel on %s", (engine) => {
     expect(headerParam(file.headers["content-disposition"], "filename") ?? headerParam(file.headers["content-type"], "name")).toBe("2024年5月水质月报.docx");
     expect(file.body.equals(docx)).toBe(true);
     mailer.close();
+  });
+});
+
+describe("mail configured for the process", () => {
+  let s: TestServer;
+  let mailbox: TestMailbox;
+  beforeAll(async () => {
+    [s, mailbox] = await Promise.all([createTestServer("pglite"), startTestMailbox()]);
+  });
+  afterAll(async () => {
+    await s?.close();
+    await mailbox?.close();
+  });
+
+  it("gives every job that notifies an e-mail channel beside SMS", async () => {
+    configureMail({ smtpUrl: mailbox.url, from: "qingliu@example.gov.cn" }, s.db);
+    const unit = await buildUnit(s.db, { name: "区住建局" });
+    const user = await buildUser(s.db, { username: "mail.staff", roles: ["unit_staff"], unitIds: [unit.id] });
+    await s.db.updateTable("users").set({ email: "staff@example.gov.cn" }).where("id", "=", user.id).execute();
+    const channels = defaultChannels();
+    expect(channels.map((c) => c.name)).toEqual(["sms", "email"]);
+    expect(await deliver(channels, [{ userId: user.id, username: user.username, kind: "ladder.notice", title: "督办通知", body: "请于5日内报送整改情况。" }]))
+      .toEqual({ sent: 2, failed: 0 });
+    expect(mailbox.messages.map((m) => m.to)).toEqual([["staff@example.gov.cn"]]);
+    expect(parseMime(mailbox.messages[0].raw).headers.subject).toBe("督办通知");
   });
 });
