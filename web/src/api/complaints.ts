@@ -205,6 +205,24 @@ export async function publicRegistry(path: string): Promise<Record<string, unkno
   }
 }
 
+/** A stage of an outfall's 查→测→溯→治→销号 lifecycle. */
+export type OutfallStage = "investigation" | "monitoring" | "tracing" | "remediation" | "review" | "closed";
+/** The registries area's public outfall progress. */
+export const publicOutfallProgress = () =>
+  request<{
+    total: number;
+    byStage: Partial<Record<OutfallStage, number>>;
+    byRemediationKind: Record<string, number>;
+    items: { code: string; name: string; river: string | null; type: string; stage: OutfallStage; stageLabel: string; remediationLabel: string | null; closedOn: string | null }[];
+  }>("GET", "/api/public/registries/outfalls/progress");
+/** The registries area's public 清四乱 progress: the dynamic-zero board per river and each problem. */
+export const publicFourChaosProgress = () =>
+  request<{
+    totals: { total: number; open: number; overdue: number; clearedRivers: number; rivers: number };
+    rivers: { river: string; total: number; closed: number; open: number; overdue: number; cleared: boolean }[];
+    items: { code: string; category: string; subtype: string | null; river: string | null; source: string; foundOn: string; deadline: string | null; statusLabel: string; closedOn: string | null }[];
+  }>("GET", "/api/public/registries/four-chaos/progress");
+
 /** The supervision area's public exposure (曝光) list. */
 export const publicExposures = () =>
   request<{ id: string; unitName: string; taskNumber: string; taskTitle: string; since: string; resolvedOn: string | null }[]>("GET", "/api/public/exposures");

@@ -1,7 +1,7 @@
 /**
  * @module Public lists other areas publish: the black-odorous water list (seed plan task 1「公布黑臭水体清单」, the
- * registries area's GET /api/public/registries/black-odorous), 四乱 and outfall progress (…/four-chaos,
- * …/outfalls) and the supervision area's exposures (曝光). Rows are shown by the fields they carry (name, water,
+ * registries area's GET /api/public/registries/black-odorous), 四乱 and outfall progress (ProgressScene.tsx) and the
+ * supervision area's exposures (曝光). Rows are shown by the fields they carry (name, water,
  * grade, status, deadline, progress); until an area publishes its list, the page says so plainly.
  */
 import { useQuery } from "@tanstack/react-query";
@@ -10,6 +10,7 @@ import { publicExposures, publicRegistry } from "../../api/complaints";
 import { LoadError, PageLoading } from "../../components/Status";
 import { useT } from "../../i18n";
 import { NotYet, Section, when } from "./shared";
+import ProgressScene from "./ProgressScene";
 
 const text = (r: Record<string, unknown>, ...keys: string[]) => {
   for (const k of keys) {
@@ -22,6 +23,7 @@ const text = (r: Record<string, unknown>, ...keys: string[]) => {
 
 /** One public registry row, by the fields it has. */
 function RegistryRow({ r, i }: { r: Record<string, unknown>; i: number }) {
+  const t = useT();
   const name = text(r, "name", "title", "code") ?? `#${i + 1}`;
   const water = text(r, "riverName", "waterBody", "river", "location", "address");
   const status = text(r, "statusLabel", "status", "state", "stage");
@@ -37,7 +39,7 @@ function RegistryRow({ r, i }: { r: Record<string, unknown>; i: number }) {
         {grade && <Tag>{grade}</Tag>}
         {status && <Tag color="blue">{status}</Tag>}
       </div>
-      <div style={{ fontSize: 12, color: "#6b7280" }}>{[water, dept, chief, due && `⏱ ${due}`, progress].filter(Boolean).join(" · ")}</div>
+      <div style={{ fontSize: 12, color: "#6b7280" }}>{[water, dept, chief, due && t("public.progress.deadline", { on: due }), progress].filter(Boolean).join(" · ")}</div>
     </li>
   );
 }
@@ -77,10 +79,5 @@ export default function RegistryScenes({ page }: { page: "blackOdorous" | "progr
   const t = useT();
   if (page === "exposures") return <Exposures />;
   if (page === "blackOdorous") return <RegistryList path="black-odorous" title={t("public.nav.blackOdorous")} testId="black-odorous" />;
-  return (
-    <>
-      <RegistryList path="four-chaos" title={t("public.fourChaos")} testId="progress-four-chaos" />
-      <RegistryList path="outfalls" title={t("public.outfalls")} testId="progress-outfalls" />
-    </>
-  );
+  return <ProgressScene />;
 }
