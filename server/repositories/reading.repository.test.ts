@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { NewReading } from "../db/schema";
 import { createTestDatabase, ENGINES } from "../test/testDatabase";
 import { buildUser } from "../test/factories";
-import { aggregateSeries, countSeries, insertCorrection, insertReadings, latestReadings, monthsOf, pointReadings, rawSeries, readingVersions } from "./reading.repository";
+import { aggregateSeries, countSeries, insertCorrection, insertReadings, latestReadings, monthsOf, pointReadings, rawSeries, readingVersions, seriesValues } from "./reading.repository";
 
 describe("monthsOf", () => {
   it("gives the UTC months covering the times", () => {
@@ -117,5 +117,17 @@ describe.each(ENGINES)("reading series on %s", (engine) => {
     ]);
     const all = await pointReadings(d.db, { pointId, period: "hour", from: w.from, to: w.to });
     expect(all.map((r) => r.value)).toEqual([1, 3, 4]);
+  });
+
+  it("gives a chart's values exactly (ms, every digit, flags, versions), current versions only, at most `limit`", async () => {
+    const w = { pointId, factor: "w21003", period: "hour" as const, from: new Date("2024-05-01Z"), to: new Date("2024-07-01Z") };
+    expect((await seriesValues(d.db, w, 10)).map((r) => [r.t.toISOString(), r.value, r.version, r.qc_flag])).toEqual([
+      ["2024-05-31T15:00:00.000Z", 1, 1, 2], ["2024-05-31T16:00:00.000Z", 3, 1, 2], ["2024-06-01T02:00:00.000Z", 4, 2, 1],
+    ]);
+    expect(await seriesValues(d.db, w, 2)).toHaveLength(2);
+    await insertReadings(d.db, [{ ...row("2024-06-02T03:04:05.678Z", 0.1 + 0.2), factor: "w21011", flag: "T", below_dl: true }]);
+    const [v] = await seriesValues(d.db, { ...w, factor: "w21011" }, 10);
+    expect(v).toEqual({ t: new Date("2024-06-02T03:04:05.678Z"), value: 0.30000000000000004, flag: "T", qc_flag: 2, below_dl: true, version: 1 });
+    expect(await seriesValues(d.db, { ...w, factor: "w01001" }, 10)).toEqual([]);
   });
 });
