@@ -12,9 +12,10 @@ import { backup, restore } from "./cli/backup";
 import { planParse } from "./cli/plan";
 import { planImport } from "./cli/planImport";
 import { importReadings } from "./cli/import";
+import { simulate } from "./cli/simulate";
 
 /** Every sub-command. */
-export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess, hj212Check, importReadings, planParse, planImport, backup, restore];
+export const COMMANDS: CliCommand[] = [serve, migrateCommand, userCreate, auditVerify, assess, hj212Check, importReadings, simulate, planParse, planImport, backup, restore];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(" ").length));
