@@ -174,5 +174,59 @@ describe("alarms e2e", () => {
     await page.goto(`${e.server.url}/alarms/violations`);
     await page.getByTestId("violations-table").waitFor();
     await e.shot(page, "alarms-13-violations");
+
+    // English is complete: the closed alarm list in English.
+    await page.goto(`${e.server.url}/alarms?state=closed`);
+    await page.getByTestId("lang-switch").click();
+    await expect.poll(() => page.getByTestId("alarms-nav").textContent(), { timeout: 10_000 }).toContain("Data review");
+    await expect.poll(() => page.getByTestId("alarms-table").getByText("Closed").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await e.shot(page, "alarms-13a-list-english");
+    await page.getByTestId("lang-switch").click();
   }, 120_000);
+
+  it("a severe alarm on a river station offers the river's plan; activating it opens an incident and notifies the chain", async () => {
+    // A second data logger on the demo's automatic station of 大沙河 (target class Ⅳ: NH3-N 1.5 mg/L); the demo rule
+    // 自动站氨氮超目标 2 倍 raises a severe alarm above 3.0 at once.
+    const admin = await api("admin");
+    const points = await admin("GET", "/api/monitoring/points?q=ZZ-AS-DSH");
+    const station = points.find((p: { code: string }) => p.code === "ZZ-AS-DSH");
+    const factors = ["w01001", "w01009", "w21003", "w21011"];
+    await admin("POST", "/api/monitoring/devices", { mn: "QLE2EAS0001", pw: "e2e456", st: "21", pointId: station.id, expectedFactors: factors });
+    const sensor = simulateRegistered({ mn: "QLE2EAS0001", pw: "e2e456", st: "21", name: "测试站", factors }, 1, DEFAULT_FLEET.seed);
+    const page = await e.newPage();
+    await signIn(page, "operator");
+    await page.goto(`${e.server.url}/alarms`);
+    const stop = new AbortController();
+    const run = runSimulation({
+      ...DEFAULT_RUN, host: "127.0.0.1", port: gatewayPort, fleet: DEFAULT_FLEET, intervalMs: 2000, speedup: 1, minuteData: false, keepRecords: false,
+      tickMs: 100, drainMs: 1000, ackTimeoutMs: 3000, signal: stop.signal,
+      fleetDevices: [{ ...sensor, factors: sensor.factors.map((f) => (f.code === "w21003" ? { ...f, exceed: 4 } : f)) }],
+    });
+    try {
+      const row = page.getByTestId("alarm-row-ZZ-AS-DSH").filter({ hasText: "自动站氨氮超目标 2 倍" });
+      await row.waitFor({ timeout: 60_000 });
+      await row.getByRole("link").click();
+      await page.getByTestId("plan-offer").waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.getByTestId("alarm-chart").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
+      await e.shot(page, "alarms-14-alarm-plan-offer");
+    } finally {
+      stop.abort();
+      await run;
+    }
+    await page.getByTestId("plan-offer-open").click();
+    await page.getByTestId("plan-map").waitFor();
+    await expect.poll(() => page.getByTestId("plan-chain").locator(".ant-list-item").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await e.shot(page, "alarms-15-plan");
+    await page.getByTestId("plan-activate").click();
+    await page.getByTestId("plan-activate-note").fill("运维人员已赶赴现场采样");
+    await page.getByTestId("plan-activate-submit").click();
+    await page.waitForURL(/\/alarms\/plans\/incidents\//, { timeout: 15_000 });
+    await expect.poll(() => page.getByTestId("incident-status").textContent(), { timeout: 10_000 }).toBe("处置中");
+    await page.getByTestId("incident-step-0").click();
+    await page.getByTestId("incident-entry-text").fill("现场采样 3 个，快速检测氨氮 4.1 mg/L，确认超标");
+    await page.getByTestId("incident-entry-submit").click();
+    await expect.poll(() => page.getByTestId("incident-log").getByText("第 1 步").count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId("incident-log").getByText(/已通知 \d+ 人/).count()).toBe(1);
+    await e.shot(page, "alarms-16-incident");
+  }, 180_000);
 });

@@ -117,7 +117,7 @@ export interface AlarmDetail extends Alarm {
   rule: AlarmRule | null;
   point: { id: string; code: string; name: string; kind: PointKind; waterBody: string | null; targetClass: number | null } | null;
   events: AlarmEvent[];
-  plan?: { riverId: string; riverName: string; planId: string | null } | null;
+  plan?: { riverId: string; riverName: string; planId: string | null; incidentId: string | null } | null;
 }
 
 /** Counts of open alarms. */

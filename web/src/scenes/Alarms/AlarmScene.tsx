@@ -71,7 +71,7 @@ export default function AlarmScene() {
           </Space>
         }
       />
-      {a.severity === "severe" && (a.pointKind === "section" || a.pointKind === "auto_station") && <PlanOffer alarm={a} />}
+      {a.severity === "severe" && (a.pointKind === "section" || a.pointKind === "auto_station") && <PlanOffer alarm={a} canActivate={(q.data as { canActivatePlan?: boolean }).canActivatePlan === true} />}
       <Card style={{ marginBottom: 16 }} data-testid="alarm-info">
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t("alarms.col.severity")}><SeverityTag s={a.severity} t={t} /></Descriptions.Item>

@@ -127,7 +127,7 @@ export default function AlarmsScene() {
           { title: t("alarms.col.occurrences"), dataIndex: "occurrences", width: 80, align: "right" },
           {
             title: t("alarms.col.actions"),
-            width: 110,
+            width: 130,
             render: (_, a) =>
               policyOf(q.data?.policies, a.id).acknowledge ? (
                 <Button size="small" type="primary" danger={a.active} onClick={() => ack.open(a)} data-testid={`alarm-ack-${a.pointCode ?? a.id}`}>
