@@ -8,7 +8,6 @@ import { QualityProcessor } from "../../jobs/qualityProcessor";
 import { DetectorTask } from "../../jobs/detectorTask";
 
 const H = 3_600_000;
-const MIN = 60_000;
 
 describe.each(ENGINES)("quality and review routes on %s", (engine) => {
   let s: TestServer;
