@@ -100,6 +100,7 @@ GET /api/registries/enterprises/fluoride-coverage    D A A A A A A
 GET /api/registries/enterprises/outlet-points        D A A A A A A
 PUT /api/registries/enterprises/:id/outlets/:pointId/limits D A S S D D D
 GET /api/registries/enterprise-years/intensity       D A A A A A A
+GET /api/public/registries/enterprises               A A A A A A A
 GET /api/registries/facilities                       D A A A A A A
 `,
   async fixture(base) {
@@ -178,5 +179,6 @@ GET /api/registries/facilities                       D A A A A A A
     }),
     "GET /api/registries/enterprise-years/intensity": () => ({ url: "/api/registries/enterprise-years/intensity?year=2022" }),
     "GET /api/registries/facilities": () => ({ url: "/api/registries/facilities" }),
+    "GET /api/public/registries/enterprises": () => ({ url: "/api/public/registries/enterprises" }),
   },
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TestClient, TestServer } from "../../../test/testServer";
+import { TestClient, type TestServer } from "../../../test/testServer";
 import type { buildDistrict } from "../testHelpers";
 import type { GroupContext } from "./testContext";
 
@@ -97,6 +97,17 @@ export function enterpriseCases(ctx: () => GroupContext) {
         ["w01018", "connected"], ["w21003", "none"], ["w21017", "connected"], ["w00000", "connected"],
       ]);
       expect(detail.body.data.outletDetails[0].devices.map((x: { mn: string }) => x.mn)).toEqual(["MNFLU0001", "MNOFF0001"]);
+    });
+
+    it("publishes permits and fluoride monitoring without positions or people", async () => {
+      const r = await new TestClient(s.app).get("/api/public/registries/enterprises");
+      expect(r.status).toBe(200);
+      const a = r.body.data.find((x: { code: string }) => x.code === "QY-01");
+      expect(a).toEqual({
+        code: "QY-01", name: "甲氟化工有限公司", permitNo: `${CREDIT_A}001V`, permitClass: "重点管理", industry: "无机化学原料制造",
+        pollutants: ["化学需氧量", "氨氮", "氟化物"], fluoride: true, fluorideMonitoring: "connected", demo: false,
+      });
+      expect(r.body.data.find((x: { code: string }) => x.code === "QY-04").fluorideMonitoring).toBeNull();
     });
 
     it("sets permit limits per outlet of the enterprise only, audited on the enterprise", async () => {

@@ -2,7 +2,9 @@
  * @module The enterprise register's own routes: the coverage of 涉氟企业 by fluoride (w21017) online monitoring
  * (seed plan task 18: 引导涉氟企业安装氟化物在线监控设施), an outlet's permit limits (from the permit, or a GB
  * 8978 / GB 18918 / GB 18466 preset filled in by the page), the outlet points the form offers, and the district's
- * 万元工业增加值用水量 with its change against 2020 (task 13).
+ * 万元工业增加值用水量 with its change against 2020 (task 13); and the public list
+ * `GET /api/public/registries/enterprises` (what the national permit platform publishes: name, permit number and
+ * class, industry, pollutants, the 涉氟 flag and whether fluoride is monitored online — no coordinates, no people).
  */
 import type { FastifyInstance } from "fastify";
 import { requireAuth } from "../../../auth/authenticate";
@@ -12,7 +14,7 @@ import { NotFound } from "../../../errors";
 import { authorize } from "../../../policies/cancan";
 import { registryPolicy } from "../../../policies/registry.policy";
 import { canManageMonitoring } from "../../../policies/monitoring.policy";
-import { findEnterprise, outletChoices, waterUseIntensity, yearsWithFigures } from "../../../repositories/enterprise.repository";
+import { allEnterprises, findEnterprise, outletChoices, waterUseIntensity, yearsWithFigures } from "../../../repositories/enterprise.repository";
 import { findPoint } from "../../../repositories/point.repository";
 import { presentLimit } from "../../../presenters/presentMonitoring";
 import { scopeOf } from "../../../registries/routes";
@@ -20,7 +22,8 @@ import { parse } from "../../../validate";
 import { ReplaceLimitsSchema } from "../../monitoring/schema";
 import type { RouteDeps } from "../../types";
 import { enterpriseModule } from "./module";
-import { fluorideCoverageReport } from "./monitors";
+import { fluorideCoverageReport, monitoringOf } from "./monitors";
+import { PERMIT_CLASS_LABELS, pollutantName } from "../../../../domain/registries/enterprise";
 import { EnterpriseListQuery, IntensityQuery, OutletParams } from "./schema";
 
 const BASE = "/api/registries/enterprises";
@@ -58,6 +61,18 @@ export function enterpriseRoutes(app: FastifyInstance, { db }: RouteDeps) {
       return permitLimitSetter(ctx, { enterprise, point, limits: body.limits });
     });
     return { ok: true, data: limits.map(presentLimit) };
+  });
+
+  app.get("/api/public/registries/enterprises", { config: { public: true } }, async () => {
+    const rows = await allEnterprises(db);
+    const monitoring = await monitoringOf(db, rows);
+    return {
+      ok: true,
+      data: rows.map((r) => ({
+        code: r.code, name: r.name, permitNo: r.permit_no, permitClass: r.permit_class ? PERMIT_CLASS_LABELS[r.permit_class].zh : null, industry: r.industry,
+        pollutants: r.pollutants.map(pollutantName), fluoride: r.fluoride, fluorideMonitoring: monitoring.get(r.id)!.fluorideState, demo: r.demo,
+      })),
+    };
   });
 
   app.get("/api/registries/enterprise-years/intensity", async (req) => {
