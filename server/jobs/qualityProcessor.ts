@@ -98,7 +98,9 @@ export class QualityProcessor {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       const p = this.tick().then(
-        (r) => this.schedule(r?.more ? 0 : this.opts.intervalMs),
+        // A backlog is worked off tick after tick, with a short pause between them so that on PGlite (one
+        // connection) the gateway's commits and web requests get their turns.
+        (r) => this.schedule(r?.more ? 100 : this.opts.intervalMs),
         (err) => {
           this.log.error({ err }, "quality processor tick failed");
           this.schedule(this.opts.intervalMs * 5);

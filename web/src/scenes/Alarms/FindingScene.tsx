@@ -73,7 +73,7 @@ export default function FindingScene() {
       <Alert type={f.severity === "serious" ? "error" : "warning"} showIcon style={{ marginBottom: 16 }} message={f.summary} description={t(`alarms.detector.${f.rule}.explain` as MessageKey)} data-testid="finding-summary" />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-          <Descriptions.Item label={t("alarms.col.point")}>{f.pointCode} {f.pointName}</Descriptions.Item>
+          <Descriptions.Item label={t("alarms.col.point")}><Link to={`/monitoring/points/${f.pointId}`}>{f.pointCode} {f.pointName}</Link></Descriptions.Item>
           <Descriptions.Item label={t("alarms.col.factor")}>{f.factors.map((x) => factorName(x, t)).join("、")}</Descriptions.Item>
           <Descriptions.Item label={t("alarms.findings.window")}>{beijingText(f.from)} — {beijingText(f.to)}</Descriptions.Item>
           <Descriptions.Item label={t("alarms.findings.statusCol")}><Tag>{t(`alarms.findings.status.${f.status}`)}</Tag>{f.decisionReason ? ` ${f.decisionReason}` : ""}</Descriptions.Item>
