@@ -94,10 +94,13 @@ describe.each(ENGINES)("HJ 212 gateway over TCP on %s", (engine) => {
     await sql`alter table gateway_packets rename to gateway_packets_away`.execute(d.db);
     const pkt = upload({ qn: "20220603000000001", time: "20220603000000", values: { w21003: "0.3" } });
     try {
+      const failuresBefore = gateway.stats.storeFailures;
       dev.send(pkt);
-      await new Promise((r) => setTimeout(r, 500));
+      // Wait for the failed commit itself (not a fixed time), then make sure nothing was acknowledged for it.
+      const end = Date.now() + 30_000;
+      while (gateway.stats.storeFailures === failuresBefore && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      expect(gateway.stats.storeFailures).toBeGreaterThan(failuresBefore);
       expect(dev.replies).toHaveLength(0);
-      expect(gateway.stats.storeFailures).toBeGreaterThan(0);
     } finally {
       await sql`alter table gateway_packets_away rename to gateway_packets`.execute(d.db);
     }
@@ -140,7 +143,11 @@ describe.each(ENGINES)("HJ 212 gateway over TCP on %s", (engine) => {
   it("frames a raw 2005-style packet from the wire without crashing", async () => {
     const dev = await Device.open(port);
     dev.send(encodeFrame("ST=32;CN=2011;PW=123456;MN=ZZ0001;CP=&&DataTime=20220604000000;060-Rtd=12.5&&")!);
-    await new Promise((r) => setTimeout(r, 300));
+    // The connection still works after it: the next packet on it is answered (instead of waiting a fixed time).
+    dev.send(upload({ qn: "20220604000000002", time: "20220604010000", values: { w21003: "0.6" } }));
+    const end = Date.now() + 30_000;
+    while (!dev.replies.some((r) => r.qn === "20220604000000002") && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    expect(dev.replies.find((r) => r.qn === "20220604000000002")).toMatchObject({ cn: "9014" });
     expect(dev.socket.destroyed).toBe(false);
     dev.socket.destroy();
   });

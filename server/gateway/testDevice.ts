@@ -31,7 +31,7 @@ export class TestDevice {
   send(text: string) {
     this.socket.write(text);
   }
-  async waitFor(n: number, timeoutMs = 5000) {
+  async waitFor(n: number, timeoutMs = 30_000) {
     const end = Date.now() + timeoutMs;
     while (this.replies.length < n && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
     return this.replies;

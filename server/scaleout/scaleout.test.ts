@@ -11,6 +11,9 @@ import { startLoopback, type Loopback } from "./loopback";
  * one writer are killed (SIGKILL). Afterwards every packet a device got a 9014 for is in the database with all its
  * values, and no value is stored twice.
  */
+/** Packets committed by the writers before the NATS node and the writer are killed (of 1,920 sent). */
+const KILL_AFTER_PACKETS = 300;
+
 const FLEETS: FleetOptions[] = [
   { ...DEFAULT_FLEET, devices: 30, mnPrefix: "SOA", seed: 71 },
   { ...DEFAULT_FLEET, devices: 30, mnPrefix: "SOB", seed: 72 },
@@ -56,8 +59,16 @@ describe("scale-out: 3 NATS nodes, 2 gateways, 2 writers, PostgreSQL — a NATS 
         drainMs: 20_000,
       }),
     );
-    // A third of the way in: kill the node leading the stream's replicas, and one writer.
-    await new Promise((r) => setTimeout(r, 5_000));
+    // Under load, not at a fixed time (a loaded machine may have stored nothing after 5 s): once the writers have
+    // committed KILL_AFTER_PACKETS packets (so at least that many were acknowledged; ≈ a sixth of the run), kill the
+    // node leading the stream's replicas, and one writer.
+    const waitUntil = Date.now() + 30_000;
+    while (Date.now() < waitUntil) {
+      const { n } = await d.db.selectFrom("gateway_packets").select((e) => e.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+      if (Number(n) >= KILL_AFTER_PACKETS) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const killedAt = (Date.now() - t0) / 1000;
     const leader = await topo.streamLeader();
     const victim = topo.nats.nodes.find((n) => n.name === leader)!;
     expect(victim).toBeDefined();
@@ -103,7 +114,7 @@ describe("scale-out: 3 NATS nodes, 2 gateways, 2 writers, PostgreSQL — a NATS 
     process.stdout.write(
       `scale-out: ${acked.length} of ${sum("packets")} packets acknowledged (${check.rows[0].expected_values} values) in ` +
         `${elapsed.toFixed(1)} s, ${sum("sent")} writes incl. resends, ${sum("unacknowledged")} unanswered at the end; NATS node ` +
-        `${leader} (stream leader) and a writer killed at 5 s; surviving writer: ${stats.messages} messages, ` +
+        `${leader} (stream leader) and a writer killed at ${killedAt.toFixed(1)} s; surviving writer: ${stats.messages} messages, ` +
         `${stats.redelivered} redelivered, ${stats.duplicates} duplicates; ${totals.rows[0].readings} readings stored, 0 missing, 0 twice\n`,
     );
   }, 150_000);
