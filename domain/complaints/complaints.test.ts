@@ -6,6 +6,7 @@ import { DEFAULT_FRAUD_RULES, fraudFlags, type FraudComplaint } from "./fraud";
 import { approvalRefusal, rewardRefusal, tierApplies } from "./rewards";
 import { formatReceipt, leadingZeroBits, normalizeReceipt, receiptFromBytes } from "./receipt";
 import { chiefFor, dueAt, nearestRiver } from "./routing";
+import { DEFAULT_PORTAL_SETTINGS, mergeSettings, portalSettingsProblems } from "./settings";
 
 describe("complaint states", () => {
   it.each([
@@ -211,5 +212,15 @@ describe("public ranking (CWQI)", () => {
   it("ranks lower indices first and leaves sections without data unranked", () => {
     const out = rankSections([{ id: "a", index: 3.2, class: 3 }, { id: "b", index: null, class: null }, { id: "c", index: 2.1, class: 2 }]);
     expect(out.map((r) => [r.id, r.rank])).toEqual([["c", 1], ["a", 2], ["b", null]]);
+  });
+});
+
+describe("portal settings checks", () => {
+  it("accepts the defaults and names each field out of range", () => {
+    expect(portalSettingsProblems(DEFAULT_PORTAL_SETTINGS)).toEqual([]);
+    const s = mergeSettings({ limits: { perAddressPerHour: 0, challengeDifficulty: 30, maxPhotos: 2.5 }, fraud: { nearSimilarity: 0.05, burstMinutes: 1440 }, jurisdictionId: "中站区" });
+    expect(portalSettingsProblems(s).map((p) => p.path)).toEqual(["limits.perAddressPerHour", "limits.challengeDifficulty", "limits.maxPhotos", "fraud.nearSimilarity", "jurisdictionId"]);
+    // The bounds themselves are allowed (1440 minutes, similarity 1, 8 bits).
+    expect(portalSettingsProblems(mergeSettings({ limits: { challengeDifficulty: 8 }, fraud: { nearSimilarity: 1, burstMinutes: 1440 } }))).toEqual([]);
   });
 });

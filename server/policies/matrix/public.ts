@@ -44,6 +44,8 @@ POST /api/complaints/templates                 D A D D D D D
 PATCH /api/complaints/templates/:id            D A D D D D D
 GET /api/complaints/categories                 D A A A D A A
 PATCH /api/complaints/categories/:code         D A D D D D D
+GET /api/complaints/settings                   D A D D D D A
+PUT /api/complaints/settings                   D A D D D D D
 GET /api/rewards/tiers                         D A D D D D A
 POST /api/rewards/tiers                        D A D D D D D
 PATCH /api/rewards/tiers/:id                   D A D D D D D
@@ -127,6 +129,8 @@ GET /api/open311/v2/tokens/:token.:format      A A A A A A A
     "PATCH /api/complaints/templates/:id": (f, _b, n) => ({ url: `/api/complaints/templates/${f.templateId}`, body: { step: "resolve", title: `已整改${n}`, body: "经现场核查，问题已整改。" } }),
     "GET /api/complaints/categories": () => ({ url: "/api/complaints/categories" }),
     "PATCH /api/complaints/categories/:code": (_f, b) => ({ url: "/api/complaints/categories/sewage", body: { unitId: b.unitId, deadlineDays: 15 } }),
+    "GET /api/complaints/settings": () => ({ url: "/api/complaints/settings" }),
+    "PUT /api/complaints/settings": () => ({ url: "/api/complaints/settings", body: { limits: { perAddressPerHour: 10_000, perContactPerDay: 10_000, perKeyPerHour: 10_000, challengeDifficulty: 8 } } }),
     "GET /api/rewards/tiers": () => ({ url: "/api/rewards/tiers" }),
     "POST /api/rewards/tiers": (_f, _b, n) => ({ url: "/api/rewards/tiers", body: { name: `档次${n}`, amount: 500 } }),
     "PATCH /api/rewards/tiers/:id": (f) => ({ url: `/api/rewards/tiers/${f.tierId}`, body: { criteria: "查证属实并完成整改" } }),

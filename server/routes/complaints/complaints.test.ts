@@ -302,4 +302,42 @@ describe.each(ENGINES)("complaints and the public portal on %s", (engine) => {
     const mine = await s.db.selectFrom("notifications").select(["kind", "data"]).where("user_id", "=", staff.id).where("kind", "=", "complaint.overdue").execute();
     expect(mine.map((n) => (n.data as { complaintId: string }).complaintId)).toEqual([late.complaint.id]);
   });
+
+  it("settings: the office changes limits and fraud thresholds (checked, audited) and the code in force uses them", async () => {
+    const staff = await TestClient.signIn(s.app, "eco.staff");
+    expect((await staff.get("/api/complaints/settings")).status).toBe(403);
+    expect((await staff.request("PUT", "/api/complaints/settings", { limits: { perAddressPerHour: 1 } })).status).toBe(403);
+    const before = await admin.get("/api/complaints/settings");
+    // What the test stored (3 an hour) over the defaults (5 a day per contact, 300 m for near-duplicates).
+    expect(before.body.data.limits).toMatchObject({ perAddressPerHour: 3, perContactPerDay: 5 });
+    expect(before.body.meta.can.update).toBe(true);
+    // Zero posts an hour and a similarity of 2 are refused, field by field; nothing is stored.
+    const bad = await admin.request("PUT", "/api/complaints/settings", { limits: { perAddressPerHour: 0, challengeDifficulty: 8 }, fraud: { nearSimilarity: 2 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.data.issues.map((i: { path: string }) => i.path).sort()).toEqual(["fraud.nearSimilarity", "limits.perAddressPerHour"]);
+    expect((await admin.request("PUT", "/api/complaints/settings", { limits: { perHour: 1 } })).status).toBe(400);
+    expect((await admin.get("/api/complaints/settings")).body.data.limits.perAddressPerHour).toBe(3);
+    const saved = await admin.request("PUT", "/api/complaints/settings", { limits: { perAddressPerHour: 1, challengeDifficulty: 8 }, fraud: { burstCount: 7 } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.fraud).toMatchObject({ burstCount: 7, nearMetres: 300, maxClaimsPerReporter: 3 });
+    expect(saved.body.meta.changed).toBe(true);
+    // In force at once: one post an hour from an address, challenges of 8 bits.
+    expect((await file({}, "198.51.100.50")).status).toBe(200);
+    expect((await file({}, "198.51.100.50")).status).toBe(429);
+    expect((await anon().get("/api/public/complaints/challenge")).body.data.difficulty).toBe(8);
+    const entries = await s.db.selectFrom("audit_events").select(["data", "actor_name"]).where("entity_type", "=", "portal_settings").execute();
+    expect(entries).toHaveLength(1);
+    const data = entries[0].data as { before: { limits: { perAddressPerHour: number } }; after: { limits: { perAddressPerHour: number }; fraud: { burstCount: number } } };
+    expect([data.before.limits.perAddressPerHour, data.after.limits.perAddressPerHour, data.after.fraud.burstCount]).toEqual([3, 1, 7]);
+    // Saving the same again changes nothing and writes no entry.
+    expect((await admin.request("PUT", "/api/complaints/settings", { limits: { perAddressPerHour: 1 } })).body.meta.changed).toBe(false);
+    expect(await s.db.selectFrom("audit_events").select("seq").where("entity_type", "=", "portal_settings").execute()).toHaveLength(1);
+    // A category's deadline is read when a complaint is filed: livestock set to 3 days is due 3 days after receipt.
+    expect((await admin.request("PATCH", "/api/complaints/categories/livestock", { deadlineDays: 3 })).status).toBe(200);
+    expect((await admin.request("PATCH", "/api/complaints/categories/livestock", { deadlineDays: 0 })).status).toBe(400);
+    const filed = await file({ categoryCode: "livestock", description: "养殖场粪污直排入沟" }, "198.51.100.51");
+    const row = await s.db.selectFrom("complaints").select(["received_at", "due_at"]).where("number", "=", filed.body.data.complaint.number).executeTakeFirstOrThrow();
+    expect(row.due_at.getTime() - row.received_at.getTime()).toBe(3 * 86_400_000);
+    await writeSetting(s.db, "portal", { limits: { challengeDifficulty: 4, perAddressPerHour: 3 } });
+  });
 });

@@ -1,19 +1,21 @@
 /**
  * @module Staff complaint routes: the list (scoped: the office and auditors see all, a unit its own, a river chief
  * those on their rivers), one complaint with its events and photos, steps (dispatch → investigate → resolve …),
- * merging duplicates, the audited contact reveal, response templates and categories. Policies travel with responses.
+ * merging duplicates, the audited contact reveal, response templates, categories and the portal's settings (rate
+ * limits, challenge, photo limits, fraud-check thresholds). Policies travel with responses.
  */
 import type { FastifyInstance } from "fastify";
 import { requireAuth } from "../../auth/authenticate";
 import { inCommand } from "../../auth/command";
 import { complaintMerger, complaintTransitioner, contactRevealer } from "../../commands/complaintHandler";
 import { categorySaver, templateSaver } from "../../commands/complaintCatalogSaver";
+import { portalSettingsSaver } from "../../commands/portalSettingsSaver";
 import { Forbidden, NotFound, ValidationError } from "../../errors";
 import { can, presentPolicies, type Actor } from "../../policies/cancan";
 import { canReadComplaints, canTriageComplaints, complaintPolicy, handlerSide, seesAllComplaints, type ComplaintScope } from "../../policies/complaint.policy";
 import { presentCategory, presentStaffComplaint, presentTemplate } from "../../presenters/presentComplaint";
 import { findComplaint, findComplaintByNumber, listComplaints, listDuplicates, listEvents, listPhotos, type ComplaintView } from "../../repositories/complaint.repository";
-import { listCategories, listTemplates } from "../../repositories/complaintCatalog.repository";
+import { listCategories, listTemplates, portalSettings } from "../../repositories/complaintCatalog.repository";
 import type { FileStore } from "../../repositories/file.repository";
 import { TRANSITIONS } from "../../../domain/complaints/states";
 import { parse } from "../../validate";
@@ -142,5 +144,19 @@ export function complaintRoutes(app: FastifyInstance, { db }: RouteDeps, files: 
     const body = parse(S.CategorySchema, req.body);
     await inCommand(db, req, (ctx) => categorySaver(ctx, code, body));
     return { ok: true, data: (await listCategories(db, true)).filter((c) => c.code === code).map((c) => presentCategory(c, true))[0] };
+  });
+
+  app.get("/api/complaints/settings", async (req) => {
+    const { actor } = requireAuth(req);
+    if (!seesAllComplaints(actor)) throw Forbidden();
+    return { ok: true, data: await portalSettings(db), meta: { can: { update: canTriageComplaints(actor) } } };
+  });
+
+  app.put("/api/complaints/settings", async (req) => {
+    const { actor } = requireAuth(req);
+    if (!canTriageComplaints(actor)) throw Forbidden();
+    const body = parse(S.PortalSettingsSchema, req.body);
+    const r = await inCommand(db, req, (ctx) => portalSettingsSaver(ctx, body));
+    return { ok: true, data: r.settings, meta: { changed: r.changed, can: { update: true } } };
   });
 }

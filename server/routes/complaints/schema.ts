@@ -93,3 +93,15 @@ export const RewardsQuery = z.object({ state: z.string().optional().transform((v
 
 /** A new Open311 key. */
 export const KeySchema = z.object({ name: z.string().trim().min(1, "请填写使用方名称").max(100) });
+
+const num = z.number({ error: "请填写数字" });
+/** The portal's settings (any section, any field; the whole value is checked by domain/complaints/settings.ts). */
+export const PortalSettingsSchema = z.object({
+  limits: z.object({
+    perAddressPerHour: num, perContactPerDay: num, perKeyPerHour: num, challengeDifficulty: num, maxPhotos: num, maxPhotoBytes: num,
+  }).partial().strict().optional(),
+  fraud: z.object({
+    maxClaimsPerReporter: num, claimWindowDays: num, nearMetres: num, nearDays: num, nearSimilarity: num, burstCount: num, burstMinutes: num,
+  }).partial().strict().optional(),
+  jurisdictionId: z.string().trim().max(100).optional(),
+}).strict();

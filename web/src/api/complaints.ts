@@ -319,6 +319,17 @@ export interface Reward {
 }
 export const listTiers = () => request<RewardTier[]>("GET", "/api/rewards/tiers");
 export const createTier = (body: { name: string; amount: number; criteria?: string }) => request<RewardTier>("POST", "/api/rewards/tiers", { body });
+/** Changes a tier (amount, criteria, active …). */
+export const updateTier = (id: string, body: Partial<{ name: string; amount: number; criteria: string; active: boolean }>) => request<RewardTier>("PATCH", `/api/rewards/tiers/${id}`, { body });
+
+/** The portal's settings (rate limits, challenge, photo limits, fraud-check thresholds). */
+export interface PortalSettings {
+  limits: { perAddressPerHour: number; perContactPerDay: number; perKeyPerHour: number; challengeDifficulty: number; maxPhotos: number; maxPhotoBytes: number };
+  fraud: { maxClaimsPerReporter: number; claimWindowDays: number; nearMetres: number; nearDays: number; nearSimilarity: number; burstCount: number; burstMinutes: number };
+  jurisdictionId: string;
+}
+export const getPortalSettings = () => request<PortalSettings>("GET", "/api/complaints/settings");
+export const savePortalSettings = (body: Partial<PortalSettings>) => request<PortalSettings>("PUT", "/api/complaints/settings", { body });
 export const listRewards = () => request<Reward[]>("GET", "/api/rewards");
 export const proposeReward = (complaintId: string, tierId: string) => request<Reward>("POST", `/api/complaints/${complaintId}/reward`, { body: { tierId } });
 export const reviewReward = (id: string, note: string) => request<Reward>("POST", `/api/rewards/${id}/review`, { body: { note } });

@@ -1,17 +1,19 @@
 /**
- * @module /complaints/settings (office): response templates per step, each category's handling unit and deadline,
- * reward tiers, and Open311 API keys for partner systems (shown once when created).
+ * @module /complaints/settings (office): each category's handling unit and deadline, rate limits and fraud-check
+ * thresholds (PortalSettingsCard), response templates per step, reward tiers (amount and active editable), and
+ * Open311 API keys for partner systems (shown once when created).
  */
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Input, InputNumber, Select, Space, Table, Typography } from "antd";
-import { createKey, createTemplate, createTier, listKeys, listTemplates, listTiers, revokeKey, staffCategories, updateCategory, type ComplaintCategory } from "../../api/complaints";
+import { Alert, Button, Card, Input, InputNumber, Select, Space, Switch, Table, Typography } from "antd";
+import { createKey, createTemplate, createTier, listKeys, listTemplates, listTiers, revokeKey, staffCategories, updateCategory, updateTier, type ComplaintCategory, type RewardTier } from "../../api/complaints";
 import { PageHeader } from "../../components/PageHeader";
 import { useUnitOptions } from "../../hooks/useUnits";
 import { errorMessage } from "../../i18n/errors";
 import { useT, type MessageKey } from "../../i18n";
 import { when } from "../Public/shared";
 import { ComplaintsNav } from "./ComplaintsNav";
+import { PortalSettingsCard } from "./PortalSettingsCard";
 
 const STEPS = ["dispatch", "investigate", "resolve", "closeNotFixed", "markInvalid", "returnToOffice", "redispatch"];
 
@@ -63,11 +65,16 @@ function Tiers() {
   const q = useQuery({ queryKey: ["reward-tiers"], queryFn: listTiers });
   const [v, setV] = useState<{ name: string; amount: number | null; criteria: string }>({ name: "", amount: null, criteria: "" });
   const add = useMutation({ mutationFn: () => createTier({ name: v.name, amount: v.amount!, criteria: v.criteria }), onSuccess: () => { setV({ name: "", amount: null, criteria: "" }); void qc.invalidateQueries({ queryKey: ["reward-tiers"] }); } });
+  const change = useMutation({ mutationFn: (p: { id: string; amount?: number; active?: boolean }) => updateTier(p.id, p), onSettled: () => void qc.invalidateQueries({ queryKey: ["reward-tiers"] }) });
   return (
     <Card title={t("complaints.tiers")} data-testid="settings-tiers">
-      <Table size="small" rowKey="id" pagination={false} dataSource={q.data?.data ?? []} columns={[
-        { title: t("complaints.tier"), dataIndex: "name" }, { title: t("complaints.amount"), dataIndex: "amount", render: (a: number) => `¥${a}` }, { title: t("complaints.criteria"), dataIndex: "criteria" },
+      <Table<RewardTier> size="small" rowKey="id" pagination={false} dataSource={q.data?.data ?? []} columns={[
+        { title: t("complaints.tier"), dataIndex: "name" },
+        { title: t("complaints.amount"), dataIndex: "amount", render: (a: number, r) => <InputNumber key={`${r.id}-${a}`} size="small" min={1} max={1_000_000} prefix="¥" defaultValue={a} data-testid={`tier-amount-${r.name}`} onBlur={(e) => { const n = Number(e.target.value.replace(/[^\d.]/g, "")); if (n > 0 && n !== a) change.mutate({ id: r.id, amount: n }); }} /> },
+        { title: t("complaints.criteria"), dataIndex: "criteria" },
+        { title: t("complaints.tierActive"), dataIndex: "active", render: (on: boolean, r) => <Switch size="small" checked={on} onChange={(active) => change.mutate({ id: r.id, active })} data-testid={`tier-active-${r.name}`} /> },
       ]} />
+      {change.isError && <Alert type="error" message={errorMessage(change.error, t)} />}
       <Space wrap style={{ marginTop: 8 }}>
         <Input value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} placeholder={t("complaints.tier")} style={{ width: 140 }} />
         <InputNumber value={v.amount} onChange={(amount) => setV({ ...v, amount })} min={1} placeholder={t("complaints.amount")} />
@@ -112,6 +119,7 @@ export default function SettingsScene() {
       <ComplaintsNav />
       <Space direction="vertical" style={{ width: "100%" }} size="middle">
         <Categories />
+        <PortalSettingsCard />
         <Templates />
         <Tiers />
         <Keys />
