@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import type { DB, NewReading, ReadingPeriod, ReadingRow } from "../db/schema";
+import { PUBLISHED_SQL, QC_REVIEW_JOINS } from "./readingQc.repository";
 
 /** Rows per INSERT statement: one array parameter per column, so the statement size does not grow with rows. */
 const CHUNK = 5000;
@@ -236,8 +237,10 @@ export interface MonthlyMeanRow {
 }
 
 /**
- * Beijing-month means of every factor at `pointIds` in [from, to) over current versions, per period: below-DL values
- * at ½·DL (project decision 4); values QC-failed (qc_flag 4) or invalidated (null) take no part.
+ * Beijing-month means of every factor at `pointIds` in [from, to) over current versions, per period, from reviewed
+ * data (the figures that classes, indicators and compliance are published from): below-DL values at ½·DL (project
+ * decision 4); values invalidated (null), rejected, or QC-flagged 3/4 and still waiting for review take no part
+ * (readingQc.repository PUBLISHED_SQL).
  */
 export async function monthlyMeansOf(
   db: Kysely<DB>,
@@ -247,9 +250,9 @@ export async function monthlyMeansOf(
   const r = await sql<MonthlyMeanRow>`
     select r.point_id, to_char(r.t at time zone 'Asia/Shanghai', 'YYYY-MM') as month, r.factor, r.period,
       avg(case when r.below_dl then r.value / 2 else r.value end) as mean, count(*)::int as n
-    from readings r
+    from readings r ${QC_REVIEW_JOINS}
     where r.point_id in (${sql.join(q.pointIds)}) and r.t >= ${q.from} and r.t < ${q.to}
-      and r.period in (${sql.join(q.periods)}) and r.value is not null and r.qc_flag <> 4
+      and r.period in (${sql.join(q.periods)}) and ${PUBLISHED_SQL}
       and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
         and n.t = r.t and n.version > r.version)
     group by 1, 2, 3, 4
@@ -269,7 +272,10 @@ export interface DailyMeanRow {
   cou: number | null;
 }
 
-/** Beijing-day means (and Σ cou) of one factor at `pointIds` in [from, to) over current versions, per period. */
+/**
+ * Beijing-day means (and Σ cou) of one factor at `pointIds` in [from, to) over current versions, per period, from
+ * reviewed data like monthlyMeansOf.
+ */
 export async function dailyMeansOf(
   db: Kysely<DB>,
   q: { pointIds: readonly string[]; factor: string; from: Date; to: Date },
@@ -278,9 +284,9 @@ export async function dailyMeansOf(
   const r = await sql<DailyMeanRow>`
     select r.point_id, to_char(r.t at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, r.period,
       avg(r.value) as mean, count(*)::int as n, sum(r.cou_value) as cou
-    from readings r
+    from readings r ${QC_REVIEW_JOINS}
     where r.point_id in (${sql.join(q.pointIds)}) and r.factor = ${q.factor} and r.t >= ${q.from} and r.t < ${q.to}
-      and r.value is not null and r.qc_flag <> 4
+      and ${PUBLISHED_SQL}
       and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
         and n.t = r.t and n.version > r.version)
     group by 1, 2, 3

@@ -83,7 +83,10 @@ export async function readingsWithoutQc(db: Kysely<DB>, since: Date, limit: numb
   return r.rows.map((x) => ({ ...x, t: new Date(x.t), received_at: new Date(x.received_at) }));
 }
 
-/** Stores QC flags; a second evaluation of the same version replaces the first. */
+/**
+ * Stores QC flags; a second evaluation of the same version replaces the first. The reading's own `qc_flag` is set
+ * to the same overall flag in the same transaction.
+ */
 export async function upsertQcFlags(db: Kysely<DB>, rows: QcFlagInput[]): Promise<number> {
   if (!rows.length) return 0;
   for (const m of monthsOf(rows.map((r) => r.t))) await sql`select ensure_reading_qc_partition(${m}::date)`.execute(db);
@@ -99,6 +102,18 @@ export async function upsertQcFlags(db: Kysely<DB>, rows: QcFlagInput[]): Promis
       on conflict (point_id, factor, period, t, version)
         do update set flag = excluded.flag, tests = excluded.tests, evaluated_at = now()`.execute(db);
     n += Number(r.numAffectedRows ?? 0);
+    // readings.qc_flag carries the same verdict (the worst of the tests), so every reader of readings — series
+    // points, the aggregates' exclusions — tells the truth without joining reading_qc. Only changed rows are
+    // written; the window bounds let the planner prune to the chunk's partitions.
+    const times = chunk.map((x) => x.t.getTime());
+    await sql`
+      update readings r set qc_flag = u.flag
+      from unnest(${chunk.map((x) => x.pointId)}::uuid[], ${chunk.map((x) => x.factor)}::text[],
+        ${chunk.map((x) => x.period)}::text[], ${chunk.map((x) => x.t.toISOString())}::timestamptz[],
+        ${chunk.map((x) => x.version)}::smallint[], ${chunk.map((x) => x.flag)}::smallint[]) as u(point_id, factor, period, t, version, flag)
+      where r.point_id = u.point_id and r.factor = u.factor and r.period = u.period and r.t = u.t and r.version = u.version
+        and r.t >= ${new Date(Math.min(...times))} and r.t <= ${new Date(Math.max(...times))}
+        and r.qc_flag is distinct from u.flag`.execute(db);
   }
   return n;
 }
@@ -126,15 +141,31 @@ export interface FlaggedReading {
 
 /**
  * The SQL expression of a current reading's review state, from readings `r`, reading_qc `q` and reading_reviews `v`:
- * a review decides; a version written by a person (a correction) counts as corrected; flags 3/4 wait for review;
- * flags 1/2/9 passed the automatic tests; no flags yet: unchecked.
+ * a review decides; a version written by a person (a correction) counts as corrected; flags 3/4 (the tests', or
+ * the flag the reading arrived with while the tests have not run) wait for review; flags 1/2/9 passed the automatic
+ * tests; no flags from the tests yet: unchecked.
  */
 export const REVIEW_STATE_SQL = sql<ReviewState>`case
   when v.decision is not null then v.decision
   when r.version > 1 and r.author_id is not null then 'corrected'
+  when coalesce(q.flag, r.qc_flag) in (3, 4) then 'pending'
   when q.flag is null then 'unchecked'
-  when q.flag in (3, 4) then 'pending'
   else 'passed' end`;
+
+/** The review states whose values published figures use: not waiting for review, not rejected. */
+export const PUBLISHED_STATES: readonly ReviewState[] = ["passed", "accepted", "corrected", "unchecked"];
+
+/** Left joins of a reading `r` to its QC flags `q` and review `v` (same version). */
+export const QC_REVIEW_JOINS = sql`
+  left join reading_qc q on q.point_id = r.point_id and q.factor = r.factor and q.period = r.period and q.t = r.t and q.version = r.version
+  left join reading_reviews v on v.point_id = r.point_id and v.factor = r.factor and v.period = r.period and v.t = r.t and v.version = r.version`;
+
+/**
+ * The condition under which a current reading `r` enters published figures (reviewed data): it has a value and
+ * neither waits for review (QC 3/4 without a decision) nor was rejected. Values the tests have not reached yet
+ * (unchecked: the last seconds of arrivals) take part and are counted apart by the callers.
+ */
+export const PUBLISHED_SQL = sql`(${REVIEW_STATE_SQL}) not in ('pending', 'rejected') and r.value is not null`;
 
 /** The current readings of one series in a window with flags and review state, oldest first. */
 export async function flaggedSeries(

@@ -7,7 +7,7 @@ import { sql, type Kysely } from "kysely";
 import type { DB, ReadingPeriod, ReadingRow } from "../db/schema";
 import type { ReviewDecision } from "../db/tables/quality";
 import type { Bucket } from "./reading.repository";
-import { REVIEW_STATE_SQL, type ReadingVersionKey } from "./readingQc.repository";
+import { PUBLISHED_SQL, QC_REVIEW_JOINS, REVIEW_STATE_SQL, type ReadingVersionKey, type ReviewState } from "./readingQc.repository";
 
 /** One entry of the review queue. */
 export interface QueueEntry extends ReadingVersionKey {
@@ -106,10 +106,8 @@ export async function currentVersions(
 }
 
 /** The published condition on `r` (current version), `q` (its flags) and `v` (its review). */
-const PUBLISHED = sql`(${REVIEW_STATE_SQL}) in ('passed', 'accepted', 'corrected') and r.value is not null`;
-const JOINS = sql`
-  left join reading_qc q on q.point_id = r.point_id and q.factor = r.factor and q.period = r.period and q.t = r.t and q.version = r.version
-  left join reading_reviews v on v.point_id = r.point_id and v.factor = r.factor and v.period = r.period and v.t = r.t and v.version = r.version`;
+const PUBLISHED = PUBLISHED_SQL;
+const JOINS = QC_REVIEW_JOINS;
 const CURRENT = sql`not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
   and n.t = r.t and n.version > r.version)`;
 
@@ -154,4 +152,34 @@ export async function publishedPointReadings(db: Kysely<DB>, q: { pointId: strin
       and ${CURRENT} and ${PUBLISHED}
     order by r.t, r.factor`.execute(db);
   return r.rows.map((x) => ({ ...x, t: new Date(x.t) }));
+}
+
+/** Published current readings of several points and one period in a window, by point, time and factor. */
+export async function publishedReadingsOfPoints(db: Kysely<DB>, pointIds: readonly string[], period: string, from: Date, to: Date): Promise<ReadingRow[]> {
+  if (!pointIds.length) return [];
+  const r = await sql<ReadingRow>`
+    select r.* from readings r ${JOINS}
+    where r.point_id in (${sql.join(pointIds)}) and r.period = ${period} and r.t >= ${from} and r.t < ${to}
+      and ${CURRENT} and ${PUBLISHED}
+    order by r.point_id, r.t, r.factor`.execute(db);
+  return r.rows.map((x) => ({ ...x, t: new Date(x.t) }));
+}
+
+/** Current readings by review state for several points and one period in a window: point id → state → count. */
+export async function reviewStateCountsOfPoints(
+  db: Kysely<DB>, pointIds: readonly string[], period: string, from: Date, to: Date,
+): Promise<Map<string, Record<ReviewState, number>>> {
+  const out = new Map<string, Record<ReviewState, number>>();
+  if (!pointIds.length) return out;
+  const r = await sql<{ point_id: string; state: ReviewState; n: number }>`
+    select r.point_id, ${REVIEW_STATE_SQL} as state, count(*)::int as n
+    from readings r ${JOINS}
+    where r.point_id in (${sql.join(pointIds)}) and r.period = ${period} and r.t >= ${from} and r.t < ${to} and ${CURRENT}
+    group by 1, 2`.execute(db);
+  for (const x of r.rows) {
+    const m = out.get(x.point_id) ?? { unchecked: 0, passed: 0, pending: 0, accepted: 0, rejected: 0, corrected: 0 };
+    m[x.state] = Number(x.n);
+    out.set(x.point_id, m);
+  }
+  return out;
 }

@@ -67,6 +67,8 @@ export const AssessmentYearQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   /** Which stored series to assess: lab samples (default), day or hour data. */
   period: z.enum(["sample", "day", "hour"]).default("sample"),
+  /** raw: every current value (staff view); reviewed: the published basis (rejected and pending values left out). */
+  basis: z.enum(["raw", "reviewed"]).default("raw"),
   /** json, or xlsx for the export. */
   format: Format,
 });

@@ -1,7 +1,8 @@
 /**
  * @module Published figures: the series and monthly assessment of a point from reviewed data only — values that
  * passed the automatic QC, were accepted or corrected by an operator; rejected values and values still waiting for
- * review are left out, and the response says how many (`basis: "reviewed"`, `excluded`). Same shapes as
+ * review are left out, and the response says how many (`basis: "reviewed"`, `excluded`); values the QC tests have
+ * not reached yet take part and are counted (`unchecked`). Same shapes as
  * /api/readings/series and /api/readings/assessment, so charts and tables can show either.
  */
 import type { FastifyInstance } from "fastify";
@@ -26,15 +27,16 @@ export function publishedRoutes(app: FastifyInstance, { db }: RouteDeps) {
     if (!(await findPoint(db, q.pointId))) throw NotFound("站点不存在");
     const w = { pointId: q.pointId, factor: q.factor, period: q.period, from: q.from, to: q.to };
     const counts = await reviewStateCounts(db, w);
-    const excluded = { pending: counts.pending, rejected: counts.rejected, unchecked: counts.unchecked };
+    const excluded = { pending: counts.pending, rejected: counts.rejected };
+    const unchecked = counts.unchecked;
     if (q.bucket === "raw") {
       const rows = await publishedSeries(db, w);
       const kept = rows.length > q.maxPoints ? lttb(rows, q.maxPoints, (r) => new Date(r.t).getTime(), (r) => r.value) : rows;
-      return { ok: true, data: { basis: "reviewed", excluded, bucket: "raw", requested: "raw", total: rows.length, downsampled: kept.length < rows.length, points: kept.map(presentRawPoint) } };
+      return { ok: true, data: { basis: "reviewed", excluded, unchecked, bucket: "raw", requested: "raw", total: rows.length, downsampled: kept.length < rows.length, points: kept.map(presentRawPoint) } };
     }
     const buckets = await publishedBuckets(db, { ...w, bucket: q.bucket, offsetMinutes: SHANGHAI_OFFSET_MINUTES });
     const kept = buckets.length > q.maxPoints ? lttb(buckets, q.maxPoints, (b) => b.t.getTime(), (b) => b.avg) : buckets;
-    return { ok: true, data: { basis: "reviewed", excluded, bucket: q.bucket, requested: q.bucket, total: buckets.length, downsampled: kept.length < buckets.length, points: kept.map(presentBucket) } };
+    return { ok: true, data: { basis: "reviewed", excluded, unchecked, bucket: q.bucket, requested: q.bucket, total: buckets.length, downsampled: kept.length < buckets.length, points: kept.map(presentBucket) } };
   });
 
   app.get("/api/quality/assessment", async (req) => {
@@ -49,7 +51,7 @@ export function publishedRoutes(app: FastifyInstance, { db }: RouteDeps) {
     ]);
     return {
       ok: true,
-      data: { ...assessMonth(point, q.month, rows), basis: "reviewed", excluded: { pending: counts.pending, rejected: counts.rejected, unchecked: counts.unchecked } },
+      data: { ...assessMonth(point, q.month, rows), basis: "reviewed", excluded: { pending: counts.pending, rejected: counts.rejected }, unchecked: counts.unchecked },
     };
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewReading } from "../../db/schema";
-import { insertReadings } from "../../repositories/reading.repository";
+import { insertReadings, monthlyMeansOf } from "../../repositories/reading.repository";
 import { ENGINES } from "../../test/testDatabase";
 import { createTestServer, TestClient, type TestServer } from "../../test/testServer";
 import { buildUser } from "../../test/factories";
@@ -76,7 +76,7 @@ describe.each(ENGINES)("quality and review routes on %s", (engine) => {
     const item = { pointId: stationId, factor: "w21003", period: "hour", t: queue.body.data[0].t, version: 1 };
     const published = async () => (await staff.get(`/api/quality/series?pointId=${stationId}&factor=w21003&period=hour&${q(0, 8)}`)).body.data;
     let p = await published();
-    expect(p).toMatchObject({ basis: "reviewed", excluded: { pending: 1, rejected: 0, unchecked: 0 }, total: 7 });
+    expect(p).toMatchObject({ basis: "reviewed", excluded: { pending: 1, rejected: 0 }, unchecked: 0, total: 7 });
     expect((await admin.post("/api/review/decisions", { items: [item], decision: "accept", reason: "真实污染过程" })).status).toBe(403);
     const noReason = await operator.post("/api/review/decisions", { items: [item], decision: "reject", reason: "" });
     expect(noReason.body.data.issues[0]).toMatchObject({ path: "reason", message: "请填写审核理由" });
@@ -147,5 +147,53 @@ describe.each(ENGINES)("quality and review routes on %s", (engine) => {
     expect(r.body.data.basis).toBe("reviewed");
     expect(r.body.data.excluded.rejected).toBeGreaterThanOrEqual(1);
     expect((await staff.get(`/api/quality/assessment?pointId=${stationId}&month=2024-13`)).status).toBe(400);
+  });
+
+  it("readings carry their QC verdict; published figures (public map and ranking, indicators, the reviewed class table) use reviewed data and say so", async () => {
+    const sec = (await s.db.insertInto("monitoring_points").values({ code: "S1", name: "审核断面", kind: "section", water_body_type: "river", target_class: 3, lat: 35.2, lon: 113.2 })
+      .returning("id").executeTakeFirstOrThrow()).id;
+    // CODMn above 10 is suspect at this section (an operator bound).
+    expect((await operator.request("PUT", `/api/quality/settings/${sec}/w01019`, { config: { grossRange: { failMin: 0, failMax: null, suspectMin: null, suspectMax: 10 } } })).status).toBe(200);
+    const day = (d: number) => new Date(Date.UTC(2024, 4, d, 2));
+    const lab = (d: number, factor: string, value: number): NewReading => ({ point_id: sec, factor, period: "sample", t: day(d), value, flag: null, source: "lab" });
+    await insertReadings(s.db, [
+      lab(10, "w21003", 0.4), lab(10, "w01019", 4), lab(10, "w01009", 6),
+      lab(20, "w21003", 0.8), lab(20, "w01019", 4), lab(20, "w01009", 6),
+      lab(15, "w21003", 5.0), // to be rejected
+      lab(25, "w01019", 14), // suspect: waits for review
+    ]);
+    const series = async () => (await staff.get(`/api/readings/series?pointId=${sec}&factor=w01019&period=sample&from=2024-05-01T00:00:00Z&to=2024-06-01T00:00:00Z`)).body.data.points.map((p: { qcFlag: number }) => p.qcFlag);
+    // Not evaluated yet: 2; after the processor, the worst flag of the tests (pass 1, the suspect bound 3).
+    expect(await series()).toEqual([2, 2, 2]);
+    await processor.tick();
+    expect(await series()).toEqual([1, 1, 3]);
+    const stored = await s.db.selectFrom("readings").select(["factor", "qc_flag"]).where("point_id", "=", sec).orderBy("t").orderBy("factor").execute();
+    expect(stored.map((r) => r.qc_flag)).toEqual([1, 1, 1, 1, 1, 1, 1, 3]);
+    const rejected = { pointId: sec, factor: "w21003", period: "sample", t: day(15).toISOString(), version: 1 };
+    expect((await operator.post("/api/review/decisions", { items: [rejected], decision: "reject", reason: "采样瓶污染，实验室复核作废" })).status).toBe(200);
+
+    // Raw (staff): NH3-N mean (0.4 + 0.8 + 5.0) / 3 = 2.07 > 2.0 ⇒ 劣Ⅴ for May.
+    const raw = await staff.get(`/api/readings/assessment/year?pointId=${sec}&year=2024`);
+    expect(raw.body.data).toMatchObject({ basis: "raw", excluded: null });
+    expect(raw.body.data.months[4].monthly).toMatchObject({ class: 6 });
+    // Reviewed: NH3-N (0.4 + 0.8) / 2 = 0.6 ⇒ Ⅲ, CODMn (4 + 4) / 2 = 4 ⇒ Ⅱ, DO 6 ⇒ Ⅱ: the month is Ⅲ and meets its target.
+    const reviewed = await staff.get(`/api/readings/assessment/year?pointId=${sec}&year=2024&basis=reviewed`);
+    expect(reviewed.body.data).toMatchObject({ basis: "reviewed", excluded: { pending: 1, rejected: 1 }, unchecked: 0 });
+    expect(reviewed.body.data.months[4].monthly).toMatchObject({ class: 3, sampleCount: 2, attainment: { attained: true } });
+    expect((await staff.get(`/api/readings/assessment/year?pointId=${sec}&year=2024&basis=cooked`)).status).toBe(400);
+
+    const pub = await new TestClient(s.app).get("/api/public/water-quality?month=2024-05");
+    const row = pub.body.data.sections.find((x: { code: string }) => x.code === "S1");
+    expect(row).toMatchObject({ class: 3, attainment: true, provenance: { basis: "reviewed", samples: 2, readings: 6, excluded: { pending: 1, rejected: 1 }, used: { passed: 6, unchecked: 0 } } });
+    // CWQI = 0.6/1.0 + 4/6 + 5/6 (DO: Cs/Ci) = 2.1
+    expect(row.index).toBeCloseTo(2.1, 3);
+    expect(pub.body.data.basis).toEqual({ kind: "reviewed", excluded: { pending: 1, rejected: 1 }, unchecked: 0 });
+    expect(pub.body.data.rules.qc).toContain("经审核数据");
+    // The indicators' monthly means (地表水考核目标, 取水水质达标率) are the reviewed ones too.
+    const means = await monthlyMeansOf(s.db, { pointIds: [sec], from: day(1), to: new Date(Date.UTC(2024, 5, 1)), periods: ["sample"] });
+    const byFactor = Object.fromEntries(means.map((m) => [m.factor, m]));
+    expect(Object.keys(byFactor).sort()).toEqual(["w01009", "w01019", "w21003"]);
+    expect([byFactor.w01009.mean, byFactor.w01019.mean, byFactor.w01019.n]).toEqual([6, 4, 2]);
+    expect(byFactor.w21003.mean).toBeCloseTo(0.6, 9);
   });
 });

@@ -20,6 +20,8 @@ import { assessMonth, monthWindow } from "./assessment";
 import * as S from "./schema";
 import { AssessmentYearQuery } from "../monitoring/reportSchema";
 import { monthlyClassSheets, sendXlsx, workbook } from "../../monitoring/exports";
+import { publishedPointReadings } from "../../repositories/review.repository";
+import { reviewStateCounts } from "../../repositories/readingQc.repository";
 
 /**
  * Raw windows above this many values are bucketed by hour in SQL before downsampling: fetching half a million
@@ -80,7 +82,11 @@ export function readingRoutes(app: FastifyInstance, { db }: RouteDeps) {
     const point = await findPoint(db, q.pointId);
     if (!point) throw NotFound("站点不存在");
     const from = monthWindow(`${q.year}-01`).from, to = monthWindow(`${q.year}-12`).to;
-    const rows = await pointReadings(db, { pointId: point.id, period: q.period, from, to });
+    const w = { pointId: point.id, period: q.period, from, to };
+    // Raw (every current value) or the published basis, which says how many values it left out.
+    const [rows, counts] = q.basis === "reviewed"
+      ? await Promise.all([publishedPointReadings(db, w), reviewStateCounts(db, w)])
+      : [await pointReadings(db, w), null];
     const months = Array.from({ length: 12 }, (_, i) => `${q.year}-${String(i + 1).padStart(2, "0")}`);
     const assessed = months.map((month) => {
       const w = monthWindow(month);
@@ -91,10 +97,17 @@ export function readingRoutes(app: FastifyInstance, { db }: RouteDeps) {
         month: a.month, class: a.monthly?.class ?? null, attained: a.monthly?.attainment?.attained ?? null,
         mainPollutants: a.monthly?.mainPollutants ?? [], sampleCount: a.monthly?.sampleCount ?? 0,
       }));
-      return sendXlsx(reply, await workbook(monthlyClassSheets(point.name, table)), `monthly-classes-${point.code}-${q.year}.xlsx`, `${point.name}_${q.year}年逐月水质类别.xlsx`);
+      const suffix = q.basis === "reviewed" ? "（经审核数据）" : "";
+      return sendXlsx(reply, await workbook(monthlyClassSheets(point.name, table)), `monthly-classes-${point.code}-${q.year}${q.basis === "reviewed" ? "-reviewed" : ""}.xlsx`, `${point.name}_${q.year}年逐月水质类别${suffix}.xlsx`);
     }
     // Months only, without their samples: the point page's table (a month's samples come from /assessment).
-    return { ok: true, data: { pointId: point.id, year: q.year, months: assessed.map(({ samples, ...m }) => ({ ...m, sampleCount: samples.length })) } };
+    return {
+      ok: true,
+      data: {
+        pointId: point.id, year: q.year, basis: q.basis, excluded: counts ? { pending: counts.pending, rejected: counts.rejected } : null, unchecked: counts?.unchecked ?? null,
+        months: assessed.map(({ samples, ...m }) => ({ ...m, sampleCount: samples.length })),
+      },
+    };
   });
 
   app.get("/api/readings/assessment", async (req) => {

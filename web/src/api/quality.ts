@@ -77,7 +77,7 @@ export async function getFlags(w: WindowRequest): Promise<FlaggedReading[]> {
 }
 
 /** Published (reviewed) series: the monitoring series shape plus what was left out. */
-export type PublishedSeries = Series & { basis: "reviewed"; excluded: { pending: number; rejected: number; unchecked: number } };
+export type PublishedSeries = Series & { basis: "reviewed"; excluded: { pending: number; rejected: number }; unchecked: number };
 
 /** The published series of a window. */
 export async function getPublishedSeries(w: WindowRequest & { bucket: "raw" | "hour" | "day" | "month"; maxPoints?: number }): Promise<PublishedSeries> {
