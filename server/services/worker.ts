@@ -16,10 +16,11 @@ import { DischargeTask } from "../jobs/dischargeTask";
 import { QualityProcessor } from "../jobs/qualityProcessor";
 import { ComplaintOverdueTask } from "../jobs/complaintOverdueTask";
 import { MonthlyReportTask } from "../jobs/monthlyReportTask";
+import { PacketRetentionTask } from "../jobs/packetRetentionTask";
 
 /** Every scheduled task the worker runs. */
 export function scheduledTasks(): ScheduledTask[] {
-  return [new SessionCleanupTask(), new RoundLatenessTask(), new LadderTask(), new DeadlineReminderTask(), new ChallengeCleanupTask(), new ComplaintOverdueTask(), new DetectorTask(), new DischargeTask(), new MonthlyReportTask()];
+  return [new SessionCleanupTask(), new RoundLatenessTask(), new LadderTask(), new DeadlineReminderTask(), new ChallengeCleanupTask(), new ComplaintOverdueTask(), new DetectorTask(), new DischargeTask(), new MonthlyReportTask(), new PacketRetentionTask()];
 }
 
 /** Starts the scheduler; returns it so the process can stop it. */
