@@ -1,8 +1,21 @@
+import { readFileSync } from "node:fs";
+import exifr from "exifr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../test/testDatabase";
 import { createTestServer, TestClient, type TestServer } from "../../test/testServer";
 import { buildUnit, buildUser } from "../../test/factories";
-import { parseForm, toXml, w3 } from "./format";
+import { boundaryOf, MultipartError, parseForm, parseMultipart, toXml, w3 } from "./format";
+
+const GPS_JPEG = readFileSync(new URL("../../documents/fixtures/photo-gps.jpg", import.meta.url));
+
+/** A multipart/form-data body as a phone client sends it (RFC 7578), fields first, then files. */
+function multipart(boundary: string, fields: [string, string][], files: { field: string; fileName: string; type: string; bytes: Buffer }[]) {
+  const parts: Buffer[] = [];
+  for (const [k, v] of fields) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.fileName}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.bytes, Buffer.from("\r\n"));
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(parts);
+}
 
 /**
  * Open311 GeoReport v2 checked against the examples of the specification (wiki.open311.org/GeoReport_v2): the
@@ -43,6 +56,19 @@ describe("Open311 formats", () => {
     const f = parseForm("api_key=xyz&jurisdiction_id=city.gov&service_code=001&lat=37.76524078&long=-122.4212043&address_string=1234+5th+street&email=smit333%40sfgov.edu&device_id=tt222111&account_id=123456&first_name=john&last_name=smith&phone=111111111&description=A+large+sinkhole+is+destroying+the+street&media_url=http%3A%2F%2Ffarm3.static.flickr.com%2F2002%2F2212426634_5ed477a060.jpg&attribute[WHISPAWN]=123456&attribute[WHISDORN]=COISL001&attribute[MULTI][]=a&attribute[MULTI][]=b");
     expect(f.fields).toMatchObject({ api_key: "xyz", address_string: "1234 5th street", email: "smit333@sfgov.edu", description: "A large sinkhole is destroying the street", media_url: "http://farm3.static.flickr.com/2002/2212426634_5ed477a060.jpg" });
     expect(f.attributes).toEqual({ WHISPAWN: "123456", WHISDORN: "COISL001", MULTI: ["a", "b"] });
+  });
+  it("reads a multipart body: the example's fields, attributes and a media file byte for byte", () => {
+    const bytes = Buffer.from([0xff, 0xd8, 0x0d, 0x0a, 0x2d, 0x2d, 0xff, 0xd9]);
+    const raw = multipart("XyZ", [["api_key", "xyz"], ["description", "A large sinkhole is destroying the street"], ["attribute[WHISPAWN]", "123456"], ["attribute[MULTI][]", "a"], ["attribute[MULTI][]", "b"], ["address_string", "府城街道"]], [{ field: "media", fileName: "hole.jpg", type: "image/jpeg", bytes }]);
+    expect(boundaryOf('multipart/form-data; boundary="XyZ"')).toBe("XyZ");
+    expect(boundaryOf("multipart/form-data; charset=utf-8; boundary=XyZ")).toBe("XyZ");
+    const f = parseMultipart(raw, "XyZ");
+    expect(f.fields).toEqual({ api_key: "xyz", description: "A large sinkhole is destroying the street", address_string: "府城街道" });
+    expect(f.attributes).toEqual({ WHISPAWN: "123456", MULTI: ["a", "b"] });
+    // CR LF and "--" inside the file do not end it.
+    expect(f.files).toEqual([{ field: "media", fileName: "hole.jpg", contentType: "image/jpeg", bytes }]);
+    expect(() => parseMultipart(raw.subarray(0, raw.length - 12), "XyZ")).toThrow(MultipartError);
+    expect(() => parseMultipart(raw, "other")).toThrow(MultipartError);
   });
   it("formats W3C date-times with the offset", () => {
     expect(w3(new Date("2010-04-14T14:37:38Z"))).toBe("2010-04-14T22:37:38+08:00");
@@ -112,6 +138,8 @@ describe.each(ENGINES)("Open311 GeoReport v2 on %s", (engine) => {
     expect(Object.keys(one[0])).toEqual(["service_request_id", "status", "status_notes", "service_name", "service_code", "description", "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url"]);
     expect(one[0]).toMatchObject({ service_request_id: id, status: "open", service_code: "sewage", agency_responsible: "中站生态环境分局", lat: 35.197, long: 113.171 });
     expect(one[0].requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    // A media_url the client sent is not republished (it is not ours to vouch for); no file, no media_url.
+    expect(one[0].media_url).toBeNull();
     // The contact given through Open311 is encrypted like any other, never echoed.
     expect(JSON.stringify(one)).not.toContain("13912345678");
 
@@ -173,5 +201,41 @@ describe.each(ENGINES)("Open311 GeoReport v2 on %s", (engine) => {
     expect((await form("/api/open311/v2/requests.json", `api_key=${k.key}&service_code=sewage&address_string=x&description=hello world`)).statusCode).toBe(200);
     await admin.post(`/api/open311/keys/${k.id}/revoke`, {});
     expect((await form("/api/open311/v2/requests.json", `api_key=${k.key}&service_code=sewage&address_string=x&description=hello world`)).statusCode).toBe(403);
+  });
+
+  it("POST with a media file (multipart): media_url of GET links to the copy without EXIF; bad files are refused", async () => {
+    const fields: [string, string][] = [["api_key", key], ["jurisdiction_id", "zhongzhan.jiaozuo.gov.cn"], ["service_code", "sewage"], ["lat", "35.19652"], ["long", "113.17120"], ["description", "大沙河桥下有污水直排，附照片"], ["attribute[ANONYMOUS]", "yes"]];
+    const post = (payload: Buffer, boundary = "----qingliu7MA4YWxk") => s.app.inject({ method: "POST", url: "/api/open311/v2/requests.json", payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+    const r = await post(multipart("----qingliu7MA4YWxk", fields, [{ field: "media", fileName: "IMG_0001.jpg", type: "image/jpeg", bytes: GPS_JPEG }]));
+    expect(r.statusCode).toBe(200);
+    const id = JSON.parse(r.body)[0].service_request_id;
+    const one = JSON.parse((await get(`/api/open311/v2/requests/${id}.json`)).body)[0];
+    expect(one.media_url).toMatch(new RegExp(`^http://[^/]+/api/public/complaints/${id}/photos/0$`));
+    const pub = await get(new URL(one.media_url).pathname);
+    expect(pub.headers["content-type"]).toBe("image/jpeg");
+    // The fixture carries GPS 35.1962 N; the public copy has none, the original keeps it (staff only).
+    expect(await exifr.gps(GPS_JPEG)).toMatchObject({ latitude: expect.closeTo(35.1962, 4) });
+    expect((await exifr.gps(pub.rawPayload))?.latitude).toBeUndefined();
+    expect(pub.rawPayload.length).toBeLessThan(GPS_JPEG.length);
+    const xml = readXml((await get(`/api/open311/v2/requests/${id}.xml`)).body);
+    expect(child(xml.children[0], "media_url")?.text).toBe(one.media_url);
+    const [photo] = await s.db.selectFrom("complaint_photos as p").innerJoin("complaints as c", "c.id", "p.complaint_id").select(["p.original_sha256", "p.public_sha256"]).where("c.number", "=", id).execute();
+    expect(photo.original_sha256).not.toBe(photo.public_sha256);
+    // A PDF called .jpg, a file in another field, a body cut short, no boundary: 400 in the errors list.
+    const pdf = await post(multipart("b1", fields, [{ field: "media", fileName: "x.jpg", type: "image/jpeg", bytes: Buffer.from("%PDF-1.7 not a photo") }]), "b1");
+    expect(pdf.statusCode).toBe(400);
+    expect(JSON.parse(pdf.body)[0].description).toMatch(/media\.0/);
+    const stray = await post(multipart("b2", fields, [{ field: "photo", fileName: "a.jpg", type: "image/jpeg", bytes: GPS_JPEG }]), "b2");
+    expect(JSON.parse(stray.body)).toEqual([{ code: 400, description: "unexpected file field photo: media files go in the media field" }]);
+    const cut = multipart("b3", fields, []);
+    expect((await post(cut.subarray(0, cut.length - 10), "b3")).statusCode).toBe(400);
+    const noBoundary = await s.app.inject({ method: "POST", url: "/api/open311/v2/requests.xml", payload: cut, headers: { "content-type": "multipart/form-data" } });
+    expect(noBoundary.statusCode).toBe(400);
+    expect(readXml(noBoundary.body).tag).toBe("errors");
+    // Without a key the file is not stored.
+    const before = await s.db.selectFrom("complaint_photos").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    const noKey = await post(multipart("b4", fields.filter(([k]) => k !== "api_key"), [{ field: "media", fileName: "a.jpg", type: "image/jpeg", bytes: GPS_JPEG }]), "b4");
+    expect(noKey.statusCode).toBe(403);
+    expect((await s.db.selectFrom("complaint_photos").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n).toEqual(before.n);
   });
 });

@@ -2,7 +2,11 @@
  * @module Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2) under /api/open311/v2: service discovery, GET
  * services and a service definition, POST a request (form-encoded, API key required), GET requests (by ids, codes,
  * dates ≤ 90 days, status; at most 1000), GET one request, GET a request id from a token (services of type
- * `batch`). Every resource answers `.xml` or `.json`; errors are the spec's `errors` list with 403 for a missing or
+ * `batch`). A POST may also be multipart/form-data with the same fields and one or more `media` files (JPEG/PNG,
+ * the portal's photo limits; the media-handling extension): the file is kept as uploaded for staff and its public
+ * copy, metadata (EXIF: GPS, time, device) removed, is what `media_url` of GET requests links to. A `media_url`
+ * the client sends is kept for staff in the request's attributes, never fetched and never republished.
+ * Every resource answers `.xml` or `.json`; errors are the spec's `errors` list with 403 for a missing or
  * wrong api_key, 404 for what does not exist, 400 otherwise. One jurisdiction: a jurisdiction_id other than ours
  * is 404. Public routes (no session); writes are authorised by the key alone.
  */
@@ -18,7 +22,10 @@ import { findLiveKey, touchKey } from "../../repositories/reward.repository";
 import type { FileStore } from "../../repositories/file.repository";
 import { open311Status, type ComplaintState } from "../../../domain/complaints/states";
 import type { RouteDeps } from "../types";
-import { parseForm, toXml, w3, type FormBody } from "./format";
+import { boundaryOf, MultipartError, parseForm, parseMultipart, toXml, w3, type FormBody } from "./format";
+
+/** Largest multipart body: the portal's largest photo setting (20 MB) and the fields. */
+const MULTIPART_LIMIT = 21 * 1024 * 1024;
 
 /** An Open311 error: HTTP status, code and description. */
 class Open311Error extends Error {
@@ -42,6 +49,16 @@ const ATTRIBUTES = [
 export function open311Routes(app: FastifyInstance, { db, readDb }: RouteDeps, files: FileStore) {
   app.register(async (scope) => {
     scope.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, parseForm(String(body))));
+    scope.addContentTypeParser("multipart/form-data", { parseAs: "buffer", bodyLimit: MULTIPART_LIMIT }, (req, body, done) => {
+      const boundary = boundaryOf(req.headers["content-type"]);
+      try {
+        if (!boundary) throw new MultipartError("multipart/form-data without a boundary");
+        done(null, parseMultipart(body as Buffer, boundary));
+      } catch (e) {
+        if (e instanceof MultipartError) done(null, { malformed: e.message });
+        else done(e as Error);
+      }
+    });
 
     const send = (reply: FastifyReply, format: Format, root: string, value: unknown, status = 200) =>
       format === "xml"
@@ -58,7 +75,7 @@ export function open311Routes(app: FastifyInstance, { db, readDb }: RouteDeps, f
       const f = (req.params as { format?: string } | undefined)?.format === "json" ? "json" : "xml";
       const status = err instanceof Open311Error ? err.status : err instanceof AppError ? (err.status === 429 ? 429 : err.status >= 500 ? 500 : 400) : err.statusCode === 413 || err.statusCode === 415 ? err.statusCode : 500;
       if (status >= 500) req.log.error({ err }, "open311 failed");
-      const description = err instanceof AppError && err.id === "validation" ? `${err.message}: ${((err.data as { issues: { path: string; message: string }[] }).issues ?? []).map((i) => `${i.path} ${i.message}`).join("; ")}` : status >= 500 ? "internal error" : err.message;
+      const description = err instanceof AppError && err.id === "validation" ? `${err.message}: ${((err.data as { issues: { path: string; message: string }[] }).issues ?? []).map((i) => `${i.path.replace(/^photos/, "media")} ${i.message}`).join("; ")}` : status >= 500 ? "internal error" : err.message;
       return send(reply, f, "errors", [{ code: status, description }], status);
     });
 
@@ -101,9 +118,12 @@ export function open311Routes(app: FastifyInstance, { db, readDb }: RouteDeps, f
 
     scope.post("/api/open311/v2/requests.:format", PUBLIC, async (req, reply) => {
       const format = formatOf(req);
-      const body = req.body as FormBody | undefined;
-      if (!body || !("fields" in body)) throw bad("Content-Type must be application/x-www-form-urlencoded");
+      const body = req.body as FormBody | { malformed: string } | undefined;
+      if (body && "malformed" in body) throw bad(body.malformed);
+      if (!body || !("fields" in body)) throw bad("Content-Type must be application/x-www-form-urlencoded or multipart/form-data");
       const f = body.fields;
+      const stray = body.files.find((x) => x.field !== "media");
+      if (stray) throw bad(`unexpected file field ${stray.field}: media files go in the media field`);
       const key = f.api_key ? await findLiveKey(db, apiKeyHash(f.api_key)) : undefined;
       if (!key) throw new Open311Error(403, f.api_key ? "Invalid api_key received -- can't proceed with create_request." : "api_key was not provided");
       const settings = await jurisdiction(req, f.jurisdiction_id);
@@ -124,7 +144,7 @@ export function open311Routes(app: FastifyInstance, { db, readDb }: RouteDeps, f
         const filed = await complaintFiler(ctx, {
           categoryCode: category.code, description, address: f.address_string || (f.address_id ? `地址编号 ${f.address_id}` : null), lat, lon,
           subject: typeof attrs.SUBJECT === "string" ? attrs.SUBJECT : null, anonymous: attrs.ANONYMOUS !== "no",
-          contact: name || f.phone || f.email ? { name, phone: f.phone || null, email: f.email || null } : null, wantsReward: false, photos: [],
+          contact: name || f.phone || f.email ? { name, phone: f.phone || null, email: f.email || null } : null, wantsReward: false, photos: body.files.map((x) => x.bytes),
           source: "open311", open311KeyId: key.id, ip: req.ip, at: now, files, settings,
           attributes: { open311: { attributes: attrs, media_url: f.media_url ?? null, device_id: f.device_id ?? null, account_id: f.account_id ?? null, address_id: f.address_id ?? null } },
         });
