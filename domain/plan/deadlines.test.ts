@@ -27,6 +27,11 @@ describe("findDeadlines (plan year 2022)", () => {
     ["2022年3月至6月开展集中排查", [["2022-06-30", "2022年3月至6月"]]], // a range: its end, not its start
     ["完成时限：2022年度", [["2022-12-31", "2022年度"]]],
     ["2022年度实施方案", []], // a year named, not a deadline
+    ["12月前完成全部整治", [["2022-12-31", "12月前"]]], // a yearless month: the plan year's
+    ["今年年底前完成测试", [["2022-12-31", "今年年底前"]]],
+    ["3个月前已部署", []], // a span of time, not a month
+    ["每年6月底前报送总结", [["2022-06-30", "每年6月底前"]]], // yearly: once in the plan year, not a bare 「6月底前」
+    ["每半年开展一次评估", [["2022-06-30", "每半年"], ["2022-12-31", "每半年"]]],
   ] as [string, [string, string][]][])("%s", (text, expected) => {
     expect(findDeadlines(text, 2022).map((d) => [d.date, d.text])).toEqual(expected);
   });
@@ -36,8 +41,21 @@ describe("findDeadlines (plan year 2022)", () => {
     expect("持续推进，2022年5月底前，完成".slice(d.start, d.end)).toBe("2022年5月底前");
   });
 
+  it("expands 「每月10日前」 into the plan year's months from the date of issue, marked monthly", () => {
+    const found = findDeadlines("每月10日前报送上月数据", 2022, "2022-05-18");
+    expect(found.map((d) => d.date)).toEqual(["2022-06-10", "2022-07-10", "2022-08-10", "2022-09-10", "2022-10-10", "2022-11-10", "2022-12-10"]);
+    expect(new Set(found.map((d) => `${d.text}|${d.recurrence}|${d.start}`))).toEqual(new Set(["每月10日前|monthly|0"]));
+  });
+
+  it("reads 「每季度末」 as the four quarter ends and 「每月底」 in February as its last day", () => {
+    expect(findDeadlines("每季度末调度一次", 2024).map((d) => [d.date, d.recurrence])).toEqual([
+      ["2024-03-31", "quarterly"], ["2024-06-30", "quarterly"], ["2024-09-30", "quarterly"], ["2024-12-31", "quarterly"],
+    ]);
+    expect(findDeadlines("每月底前报送", 2024).map((d) => d.date)[1]).toBe("2024-02-29");
+  });
+
   it("skips yearless dates without a plan year", () => {
-    expect(findDeadlines("5月30日前；2022年5月底前", null).map((d) => d.text)).toEqual(["2022年5月底前"]);
+    expect(findDeadlines("5月30日前；2022年5月底前；每月10日前；12月前", null).map((d) => d.text)).toEqual(["2022年5月底前"]);
   });
 });
 

@@ -1,9 +1,12 @@
 /**
  * @module Deadlines and milestones written in plan text, resolved against the plan year: 「2022年5月底前」 →
  * 2022-05-31, 「2025年12月」 → 2025-12-31, 「5月30日前」 → 2022-05-30, 「到2022年底」 → 2022-12-31, 「6月份」 → 2022-06-30, 上/中/下旬 →
- * the 10th/20th/last day, 上半年 → 06-30, 第N季度 → quarter end. The date is the last day allowed. Dates followed
- * by 起/以来/开始/印发 are start or reference dates, not deadlines.
+ * the 10th/20th/last day, 上半年 → 06-30, 第N季度 → quarter end, 「12月前」 → 12-31 of the plan year, 「今年年底前」 →
+ * 12-31. The date is the last day allowed. Dates followed by 起/以来/开始/印发 are start or reference dates, not
+ * deadlines. Recurring ones (「每月10日前」「每季度末」, see `recurring.ts`) give one deadline per occurrence, each
+ * marked with its `recurrence`.
  */
+import { findRecurring, type Recurrence } from "./recurring";
 
 /** One deadline found in a text, with offsets into that text. */
 export interface FoundDeadline {
@@ -11,6 +14,8 @@ export interface FoundDeadline {
   text: string;
   start: number;
   end: number;
+  /** Set on each occurrence of a recurring milestone (「每月10日前」). */
+  recurrence?: Recurrence;
 }
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -71,6 +76,10 @@ const RULES: Rule[] = [
   [new RegExp(`${TO}${NO_YEAR}${N}月${N}[日号]${BEFORE}${NOT_START}`, "g"), (m, y) => (y === null ? null : iso(y, chineseNumber(m[1]), chineseNumber(m[2])))],
   // 6月份 / 12月底前
   [new RegExp(`${TO}${NO_YEAR}${N}月(底|末|份|上旬|中旬|下旬)${BEFORE}`, "g"), (m, y) => (y === null ? null : iso(y, chineseNumber(m[1]), TENTH[m[2]]))],
+  // 12月前 (the month is allowed: its last day), not 12月10日 nor 3个月前
+  [new RegExp(`${TO}${NO_YEAR}${N}月(?:前|之前|以前)`, "g"), (m, y) => (y === null ? null : iso(y, chineseNumber(m[1]), "end"))],
+  // 今年年底前 / 本年底 / 当年年底前
+  [new RegExp(`${TO}(?:今年|本年|当年)(?:年|度)?(?:底|末)${BEFORE}`, "g"), (_m, y) => (y === null ? null : iso(y, 12, 31))],
   // 年底前 / 年内完成
   [new RegExp(`${TO}${NO_YEAR}(?:年底|年末)${BEFORE}|年内(?=完成)`, "g"), (_m, y) => (y === null ? null : iso(y, 12, 31))],
   // 上半年 / 下半年
@@ -84,18 +93,20 @@ const RULES: Rule[] = [
 
 /**
  * Finds the deadlines in `text`; yearless ones use `year` (and are skipped when it is null). Overlapping matches
- * keep the earliest, then longest.
+ * keep the earliest, then longest. A recurring milestone gives its occurrences in the plan year on or after
+ * `from` (the plan's date of issue), all with the same text and offsets.
  * @example findDeadlines("2022年5月底前，完成排查", 2022) // [{ date: "2022-05-31", text: "2022年5月底前", start: 0, end: 9 }]
  */
-export function findDeadlines(text: string, year: number | null): FoundDeadline[] {
-  const found: FoundDeadline[] = [];
+export function findDeadlines(text: string, year: number | null, from?: string | null): FoundDeadline[] {
+  const found: (FoundDeadline & { dates?: string[] })[] = [];
   for (const [re, toDate] of RULES)
     for (const m of text.matchAll(re)) {
       const date = toDate(m as RegExpExecArray, year);
       if (date) found.push({ date, text: m[0], start: m.index!, end: m.index! + m[0].length });
     }
+  for (const r of findRecurring(text, year, from)) found.push({ date: r.dates[0], dates: r.dates, recurrence: r.recurrence, text: r.text, start: r.start, end: r.end });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: FoundDeadline[] = [];
+  const kept: typeof found = [];
   for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
-  return kept;
+  return kept.flatMap(({ dates, ...f }) => (dates ? dates.map((date) => ({ ...f, date })) : [f]));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizePlanText } from "./normalize";
 import { toSimplified } from "./traditional";
+import { paragraphs } from "./structure";
 
 describe("normalizePlanText", () => {
   it.each([
@@ -39,4 +40,15 @@ describe("toSimplified", () => {
     ["馮封辦事處、龍翔辦事處、許衡辦事處", "冯封办事处、龙翔办事处、许衡办事处"],
     ["2022年5月底前", "2022年5月底前"],
   ])("%s → %s", (t, s) => expect(toSimplified(t)).toBe(s));
+});
+
+describe("paragraphs", () => {
+  it("cuts ①② written on one line into paragraphs of their own, offsets kept", () => {
+    const text = "1.排查：①溯源；②整治。";
+    expect(paragraphs(text).map((p) => [p.text, text.slice(p.start, p.end)])).toEqual([["1.排查：", "1.排查："], ["①溯源；", "①溯源；"], ["②整治。", "②整治。"]]);
+  });
+  it("leaves a lone ① (a reference) and out-of-order ones alone", () => {
+    expect(paragraphs("见①。").map((p) => p.text)).toEqual(["见①。"]);
+    expect(paragraphs("②甲①乙").map((p) => p.text)).toEqual(["②甲①乙"]);
+  });
 });

@@ -31,6 +31,7 @@ describe.each([
   ["the seed plan 中环攻坚办〔2022〕13号", seed, "zhongzhan-2022.expected.json", 19],
   ["a 工作要点 with 1./2.1/2.1.1 numbering and 牵头单位：lines", readFileSync(new URL("./fixtures/zhongzhan-2023-points.txt", import.meta.url), "utf8"), "zhongzhan-2023-points.expected.json", 4],
   ["a 工作方案 with 「由…牵头」 sentences, （1）（2） sub-items and space-separated unit lists", readFileSync(new URL("./fixtures/zhongzhan-2024-clear-water.txt", import.meta.url), "utf8"), "zhongzhan-2024-clear-water.expected.json", 5],
+  ["a 实施方案 with ①② on one line, recurring milestones (每月10日前, 每季度末), yearless 「12月前」「今年年底前」, sub-unit and city-level names, a qualitative goal, a 附件说明 before the signature and a task table repeated in 附件", readFileSync(new URL("./fixtures/zhongzhan-2026-blue-water.txt", import.meta.url), "utf8"), "zhongzhan-2026-blue-water.expected.json", 5],
   ["a plan in 第一章/第一条 articles with labels after commas, bare 90%以上 targets, 2025年12月 and traditional characters", readFileSync(new URL("./fixtures/zhongzhan-2025-articles.txt", import.meta.url), "utf8"), "zhongzhan-2025-articles.expected.json", 4],
 ])("parsePlan: %s", (_what, text, expected, taskCount) => {
   const plan = parsePlan(text, options);

@@ -11,7 +11,7 @@ import { readHeader, splitSignature } from "./header";
 import { normalizePlanText } from "./normalize";
 import { headTitle, isArabic, marker, outline, paragraphs, type OutlineNode, type Paragraph } from "./structure";
 import { findTargets } from "./targets";
-import { createUnitResolver, type UnitResolver } from "./units";
+import { createUnitResolver, suggestUnit, type UnitResolver } from "./units";
 import { emptyRoles, ROLES, type Clause, type Deadline, type Goal, type ParsedPlan, type PlanTask, type PlanUnit, type PlanWarning, type Role, type SectionNode } from "./types";
 
 /** Options of `parsePlan`. */
@@ -51,8 +51,16 @@ const isTask = (n: OutlineNode, cnTasks = false) =>
   (isArabic(n.marker) || (cnTasks && n.marker.scheme === "cn2")) &&
   (n.children.length === 0 || /[。]/.test(n.head.text) || LABEL.test(n.head.text) || n.head.text.length > 40);
 
-const toDeadlines = (text: string, start: number, year: number | null): Deadline[] =>
-  findDeadlines(text, year).map((d) => ({ date: d.date, text: d.text, span: { start: start + d.start, end: start + d.end } }));
+const toDeadlines = (text: string, start: number, year: number | null, from?: string | null): Deadline[] =>
+  findDeadlines(text, year, from).map((d) => ({
+    date: d.date, text: d.text, span: { start: start + d.start, end: start + d.end }, ...(d.recurrence ? { recurrence: d.recurrence } : {}),
+  }));
+
+/** The plan year for yearless dates and the date of issue (recurring milestones start after it). */
+interface When {
+  year: number | null;
+  from: string | null;
+}
 
 /** Sentences of a text (split at 。！？ and line ends), with offsets. */
 function sentences(text: string, start: number): Paragraph[] {
@@ -66,13 +74,13 @@ function sentences(text: string, start: number): Paragraph[] {
 
 /** The task read from one outline node; `number` overrides the node's own (sub-items: "2(1)"). */
 function readTask(
-  norm: string, n: OutlineNode, section: string, year: number | null, resolver: UnitResolver,
+  norm: string, n: OutlineNode, section: string, when: When, resolver: UnitResolver,
   number = n.marker.scheme === "cn2" ? String(chineseNumber(n.marker.number)) : n.marker.number,
 ): PlanTask {
   const start = n.head.start + n.marker.length;
   const text = norm.slice(start, n.end);
   const clauses = findClauses(text, start, resolver);
-  return { number, section, title: headTitle(n.head, n.marker), text, span: { start, end: n.end }, ...rolesOf(clauses), clauses, deadlines: toDeadlines(text, start, year) };
+  return { number, section, title: headTitle(n.head, n.marker), text, span: { start, end: n.end }, ...rolesOf(clauses), clauses, deadlines: toDeadlines(text, start, when.year, when.from) };
 }
 
 /** Sub-item numbering 「（1）」「①」 under a numbered heading. */
@@ -89,11 +97,16 @@ function subItemsOf(n: OutlineNode, resolver: UnitResolver): "split" | "merge" |
   return n.children.length >= 2 && n.children.every((c) => findClauses(c.head.text, 0, resolver).length > 0) ? "split" : "merge";
 }
 
-/** Gives sub-item tasks the roles their heading names and they do not (marked inherited). */
-function inheritFromHeading(norm: string, n: OutlineNode, tasks: PlanTask[], resolver: UnitResolver) {
+/**
+ * Gives sub-item tasks the roles their heading names and they do not (marked inherited), and the heading's
+ * deadlines to those without one (「1.开展排查整治，12月前完成：①…；②…」).
+ */
+function inheritFromHeading(norm: string, n: OutlineNode, tasks: PlanTask[], resolver: UnitResolver, when: When) {
   const ownEnd = n.body.at(-1)?.end ?? n.head.end;
   const from = n.head.start + n.marker.length;
   const clauses = findClauses(norm.slice(from, ownEnd), from, resolver);
+  const deadlines = toDeadlines(norm.slice(from, ownEnd), from, when.year, when.from);
+  for (const t of tasks) if (!t.deadlines.length) t.deadlines = [...deadlines];
   for (const t of tasks)
     for (const c of clauses)
       if (!t.clauses.some((x) => x.role === c.role)) {
@@ -121,8 +134,19 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   const norm = normalizePlanText(text);
   const resolver = createUnitResolver(options.units, { areaNames: options.areaNames });
   // The closing signature stands before the attachments, if any.
-  const paras = paragraphs(norm);
-  const annexAt = paras.findIndex((p, i) => marker(p.text)?.scheme === "annex" && paras.slice(0, i).some((q) => marker(q.text) && marker(q.text)!.scheme !== "annex"));
+  const all = paragraphs(norm);
+  const isAnnex = (p: Paragraph) => marker(p.text)?.scheme === "annex";
+  let annexAt = all.findIndex((p, i) => isAnnex(p) && all.slice(0, i).some((q) => marker(q.text) && !isAnnex(q)));
+  // 「附件：…分解表」 followed by nothing but the signature is the 附件说明 (GB/T 9704-2012 §7.3.4), not the attachment.
+  let paras = all;
+  if (annexAt >= 0) {
+    const next = all.findIndex((p, i) => i > annexAt && isAnnex(p));
+    const between = all.slice(annexAt + 1, next < 0 ? all.length : next);
+    if (between.length && splitSignature(between).body.length === 0) {
+      paras = all.filter((_, i) => i !== annexAt);
+      annexAt = next < 0 ? -1 : next - 1;
+    }
+  }
   const main = annexAt < 0 ? paras : paras.slice(0, annexAt);
   const { body, signature } = splitSignature(main);
   const { preamble, roots } = outline(annexAt < 0 ? body : [...body, ...paras.slice(annexAt)]);
@@ -130,6 +154,7 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   const yearOf = (s: string | null) => (s && /(\d{4})/.exec(s) ? Number(/(\d{4})/.exec(s)![1]) : null);
   const year = options.year ?? yearOf(head.title) ?? yearOf(head.docNumber) ?? yearOf(head.date);
   const warnings: PlanWarning[] = resolver.ambiguous.map((k) => ({ code: "ambiguous_alias", message: `名称“${k}”可指多个单位，未用于匹配` }));
+  const when: When = { year, from: head.date };
   if (year === null) warnings.push({ code: "no_year", message: "未能确定方案年度，未注明年份的时限未解析" });
 
   const tasks: PlanTask[] = [];
@@ -146,20 +171,20 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
       if (depth === 0 && OVERALL.test(headTitle(n.head, n.marker))) overallNodes.push(n);
       const subItems = excluded || isTask(n, cnTasks) ? null : subItemsOf(n, resolver);
       if (!excluded && (isTask(n, cnTasks) || subItems === "merge")) {
-        tasks.push(readTask(norm, n, parent, year, resolver));
+        tasks.push(readTask(norm, n, parent, when, resolver));
         return [];
       }
       const label = labelOf(n);
       if (subItems === "split") {
-        const mine = n.children.map((c) => readTask(norm, c, label, year, resolver, `${n.marker.number}(${c.marker.number})`));
-        inheritFromHeading(norm, n, mine, resolver);
+        const mine = n.children.map((c) => readTask(norm, c, label, when, resolver, `${n.marker.number}(${c.marker.number})`));
+        inheritFromHeading(norm, n, mine, resolver, when);
         tasks.push(...mine);
       }
       const ownEnd = n.body.at(-1)?.end ?? n.head.end;
       const own = norm.slice(n.head.start, ownEnd);
       return [{
-        level: n.level, number: n.marker.number, title: headTitle(n.head, n.marker), label,
-        span: { start: n.head.start, end: n.end }, deadlines: toDeadlines(own, n.head.start, year),
+        level: n.level === 0 ? 0 : depth + 1, number: n.marker.number, title: headTitle(n.head, n.marker), label,
+        span: { start: n.head.start, end: n.end }, deadlines: toDeadlines(own, n.head.start, year, head.date),
         children: subItems === "split" ? [] : walk(n.children, label, excluded, depth + 1),
       }];
     });
@@ -189,7 +214,8 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
     for (const s of sentences(norm.slice(from, n.end), from)) {
       if (s.text.replace(/^[。，：:\s]+/, "") === "") continue;
       if (fallback && !findTargets(s.text).length) continue;
-      goals.push({ text: s.text.replace(/^[。，：:]+/, ""), targets: findTargets(s.text), span: { start: s.start, end: s.end } });
+      const targets = findTargets(s.text);
+      goals.push({ text: s.text.replace(/^[。，：:]+/, ""), targets, span: { start: s.start, end: s.end }, ...(targets.length ? {} : { qualitative: true as const }) });
     }
   }
   for (const t of tasks)
@@ -201,7 +227,7 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   applyStanding(norm, tasks, resolver);
   if (!tasks.length) warnings.push({ code: "no_tasks", message: "未识别到编号任务" });
   warnings.push(...taskWarnings(tasks));
-  return { ...head, year, goals, sections, tasks, unknownUnits: unknownUnits(tasks), warnings };
+  return { ...head, year, goals, sections, tasks, unknownUnits: unknownUnits(tasks, options), warnings };
 }
 
 /** Applies 「以下任务未明确具体落实单位的，均需X落实」 to later tasks without that role. */
@@ -242,7 +268,7 @@ function taskWarnings(tasks: readonly PlanTask[]): PlanWarning[] {
   return out;
 }
 
-function unknownUnits(tasks: readonly PlanTask[]): ParsedPlan["unknownUnits"] {
+function unknownUnits(tasks: readonly PlanTask[], options: ParsePlanOptions): ParsedPlan["unknownUnits"] {
   const byName = new Map<string, string[]>();
   for (const t of tasks)
     for (const c of t.clauses)
@@ -251,5 +277,8 @@ function unknownUnits(tasks: readonly PlanTask[]): ParsedPlan["unknownUnits"] {
         if (!list.includes(t.number)) list.push(t.number);
         byName.set(name, list);
       }
-  return [...byName].map(([name, taskNumbers]) => ({ name, taskNumbers }));
+  return [...byName].map(([name, taskNumbers]) => {
+    const suggestion = suggestUnit(name, options.units, options.areaNames);
+    return { name, taskNumbers, ...(suggestion ? { suggestion } : {}) };
+  });
 }

@@ -39,17 +39,35 @@ export interface OutlineNode {
 }
 
 /**
- * Splits normalised text into paragraphs with offsets.
+ * Splits normalised text into paragraphs with offsets. Circled sub-items written on one line
+ * (「…：①完成溯源；②完成整治。」) become paragraphs of their own, as if each began a line, when they run ①, ②, ③ …
+ * in order; a lone 「①」 (a reference) stays where it is.
  * @example paragraphs("甲\n乙") // [{ text: "甲", start: 0, end: 1 }, { text: "乙", start: 2, end: 3 }]
  */
 export function paragraphs(norm: string): Paragraph[] {
   const out: Paragraph[] = [];
   let start = 0;
   for (const text of norm.split("\n")) {
-    if (text) out.push({ text, start, end: start + text.length });
+    if (text) {
+      const cuts = circledCuts(text);
+      const bounds = [0, ...cuts.filter((c) => c > 0), text.length];
+      for (let i = 0; i + 1 < bounds.length; i++) out.push({ text: text.slice(bounds[i], bounds[i + 1]), start: start + bounds[i], end: start + bounds[i + 1] });
+    }
     start += text.length + 1;
   }
   return out;
+}
+
+/** Offsets of ①, ②, ③ … in order in one line, or none unless at least ① and ② are there. */
+function circledCuts(text: string): number[] {
+  const cuts: number[] = [];
+  for (let k = 0, at = 0; k < 20; k++) {
+    const next = text.indexOf(String.fromCharCode(0x2460 + k), at);
+    if (next < 0) break;
+    cuts.push(next);
+    at = next + 1;
+  }
+  return cuts.length >= 2 ? cuts : [];
 }
 
 const CN = "[一二三四五六七八九十]+";
@@ -123,6 +141,7 @@ export function headTitle(head: Paragraph, m: Marker): string {
   const own = head.text.slice(m.length);
   const stop = own.search(/[。！？]/);
   return (stop < 0 ? own : own.slice(0, stop))
+    .replace(/[；;：:，,]+$/, "")
     .replace(/[（(][^（）()]*(?:牵头|负责|参与|配合|落实|单位)[^（）()]*[）)]$/, "")
     .replace(/[；;：:，,]+$/, "")
     .trim();

@@ -54,6 +54,11 @@ export interface Deadline {
   /** As written (normalised text). */
   text: string;
   span: Span;
+  /**
+   * Set on each occurrence of a recurring milestone (「每月10日前」「每季度末」): the plan year's occurrences on or
+   * after the date of issue are listed one by one, all with the same text and span.
+   */
+  recurrence?: "monthly" | "quarterly" | "half_yearly" | "yearly";
 }
 
 /** How a target compares with its value. */
@@ -77,6 +82,8 @@ export interface Goal {
   span: Span;
   /** Set when the sentence is inside a task rather than the goals section. */
   taskNumber?: string;
+  /** Set on a goal without a numeric target (「水生态环境质量持续改善」): tracked by judgement, not by a value. */
+  qualitative?: true;
 }
 
 /** A heading of the section tree (一、 / (一) / 2.1 …). */
@@ -113,10 +120,21 @@ export interface PlanTask {
   deadlines: Deadline[];
 }
 
-/** A name the directory does not know, for a person to confirm. */
+/** Why a name the directory does not know resembles one of its units. */
+export type SuggestionReason =
+  /** A part of a directory unit (「中站生态环境分局执法大队」, 「…监测站」): its tasks usually go to that unit. */
+  | "sub_unit"
+  /** A body of another level (「市生态环境局」): the district's counterpart is suggested. */
+  | "other_level"
+  /** A spelling close to a directory name. */
+  | "similar";
+
+/** A name the directory does not know, for a person to confirm (never created by the parser). */
 export interface UnknownUnit {
   name: string;
   taskNumbers: string[];
+  /** The closest directory unit, when one is close enough to propose; the person decides. */
+  suggestion?: { unit: string; reason: SuggestionReason };
 }
 
 /** Something the parser could not settle. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUnitResolver, isCollective, segmentUnits, segmentWithUnknown } from "./units";
+import { createUnitResolver, isCollective, segmentUnits, segmentWithUnknown, suggestUnit } from "./units";
 import { ZHONGZHAN_AREA_NAMES, ZHONGZHAN_UNITS } from "./zhongzhanUnits";
 
 const resolver = createUnitResolver(ZHONGZHAN_UNITS, { areaNames: ZHONGZHAN_AREA_NAMES });
@@ -68,4 +68,27 @@ describe("segmentWithUnknown", () => {
     ["区住建局区城管局", null],
     ["区水务集团", null],
   ])("%s", (run, expected) => expect(segmentWithUnknown(run, r)).toEqual(expected));
+});
+
+describe("a city-level name is not the district's unit", () => {
+  const r = createUnitResolver(ZHONGZHAN_UNITS, { areaNames: ZHONGZHAN_AREA_NAMES });
+  it.each([
+    ["焦作市生态环境局", { kind: "unknown", name: "焦作市生态环境局" }], // the city bureau, not 中站生态环境分局
+    ["市住建局", { kind: "unknown", name: "市住建局" }],
+    ["焦作市中站区住建局", { kind: "unit", name: "区住房和城乡建设局" }], // the city prefix before the district's name
+  ])("%s", (name, expected) => expect(r.resolve(name)).toEqual(expected));
+});
+
+describe("suggestUnit", () => {
+  it.each([
+    ["中站生态环境分局执法大队", { unit: "中站生态环境分局", reason: "sub_unit" }],
+    ["中站生态环境监测站", { unit: "中站生态环境分局", reason: "sub_unit" }],
+    ["府城街道社区", { unit: "府城办事处", reason: "sub_unit" }],
+    ["市生态环境局", { unit: "中站生态环境分局", reason: "other_level" }],
+    ["焦作市生态环境局", { unit: "中站生态环境分局", reason: "other_level" }],
+    ["市污染防治攻坚战办", { unit: "区污染防治攻坚战领导小组办公室", reason: "other_level" }],
+    ["区城市管理综合执法局", { unit: "区城市管理局", reason: "similar" }],
+    ["区水务集团", null], // nothing in the directory is close
+    ["区教育局", null],
+  ])("%s", (name, expected) => expect(suggestUnit(name, ZHONGZHAN_UNITS, ZHONGZHAN_AREA_NAMES)).toEqual(expected));
 });

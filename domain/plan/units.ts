@@ -40,12 +40,15 @@ export function isCollective(name: string): boolean {
 
 const clean = (s: string) => toSimplified(s).replace(/\s+/g, "");
 
+/** A province or city prefix (「焦作市」) names another level of government unless a district name follows it. */
+const HIGHER = /[省市]$/;
+
 function looseKey(name: string, areaNames: readonly string[]): string {
   let s = clean(name);
   for (let again = true; again; ) {
     again = false;
     for (const a of areaNames)
-      if (s.startsWith(a) && s.length > a.length + 1) {
+      if (s.startsWith(a) && s.length > a.length + 1 && (!HIGHER.test(a) || areaNames.some((b) => !HIGHER.test(b) && s.startsWith(b, a.length)))) {
         s = s.slice(a.length);
         again = true;
       }
@@ -138,4 +141,73 @@ export function segmentWithUnknown(run: string, resolver: UnitResolver): { units
   const all = best[s.length];
   if (!all || !all.pieces.some((p) => p.unit) || !all.pieces.some((p) => !p.unit)) return null;
   return { units: all.pieces.filter((p) => p.unit).map((p) => p.name), unknown: all.pieces.filter((p) => !p.unit).map((p) => p.name) };
+}
+
+/** Words ending the name of a part of a unit (a 大队 of a 分局, a 监测站, a 科). */
+const SUB_UNIT = /(?:执法大队|大队|中队|支队|监测站|监测中心|站|所|科|股|室|中心)$/;
+/** A body of another level: 市…, 省…, or 「焦作市…」 without the district after it. */
+const OTHER_LEVEL = /^(?:市|省|县)(?!直)/;
+
+/** Character bigrams of a name. */
+const bigrams = (s: string) => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
+
+/** Dice similarity of two names over their bigrams, 0–1. */
+function dice(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.length || !y.length) return 0;
+  const pool = [...y];
+  let common = 0;
+  for (const g of x) {
+    const i = pool.indexOf(g);
+    if (i >= 0) {
+      common++;
+      pool.splice(i, 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+/** A name without area prefixes, a leading 区/市/省/县 and a trailing sub-unit word: what it is about. */
+function core(name: string, areaNames: readonly string[]): string {
+  let s = clean(name);
+  for (let again = true; again; ) {
+    again = false;
+    for (const a of areaNames)
+      if (s.startsWith(a) && s.length > a.length + 1) {
+        s = s.slice(a.length);
+        again = true;
+      }
+  }
+  s = s.replace(/^[区市省县](?=.{2})/, "");
+  const cut = s.replace(SUB_UNIT, "");
+  return (cut.length >= 2 ? cut : s).replace(/和/g, "");
+}
+
+/**
+ * The directory unit closest to a name it does not know, for the person confirming the import (never applied by
+ * itself): a unit whose name or alias starts the unknown name (「中站生态环境分局执法大队」 → 中站生态环境分局,
+ * "sub_unit"), else the best bigram match of the names' cores (area prefix, 区/市 and sub-unit words dropped) at
+ * a similarity of at least 0.5 — "other_level" for 市…/省…/焦作市… bodies, "sub_unit" for …站/…大队, else
+ * "similar". Null when nothing is that close.
+ * @example suggestUnit("市生态环境局", ZHONGZHAN_UNITS, ZHONGZHAN_AREA_NAMES) // { unit: "中站生态环境分局", reason: "other_level" }
+ */
+export function suggestUnit(name: string, units: readonly PlanUnit[], areaNames: readonly string[] = []): { unit: string; reason: "sub_unit" | "other_level" | "similar" } | null {
+  const areas = areaNames.map(clean);
+  const s = clean(name);
+  const higher = OTHER_LEVEL.test(s) || areas.some((a) => HIGHER.test(a) && s.startsWith(a) && !areas.some((b) => !HIGHER.test(b) && s.startsWith(b, a.length)));
+  const reason = higher ? "other_level" : SUB_UNIT.test(s) ? "sub_unit" : "similar";
+  let prefix: { unit: string; length: number } | null = null;
+  for (const u of units)
+    for (const n of [u.name, ...u.aliases].map(clean))
+      if (s.length > n.length && s.startsWith(n) && (!prefix || n.length > prefix.length)) prefix = { unit: u.name, length: n.length };
+  if (prefix && !higher) return { unit: prefix.unit, reason: "sub_unit" };
+  const mine = core(s, areas);
+  let best: { unit: string; score: number } | null = null;
+  for (const u of units)
+    for (const n of [u.name, ...u.aliases]) {
+      const score = dice(mine, core(n, areas));
+      if (!best || score > best.score) best = { unit: u.name, score };
+    }
+  return best && best.score >= 0.5 ? { unit: best.unit, reason } : null;
 }

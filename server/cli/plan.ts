@@ -18,7 +18,7 @@ export interface PlanParseOutput {
   year: number | null;
   goals: { text: string; targets: Target[] }[];
   tasks: { number: string; section: string; title: string; text: string; units: RoleMap; deadlines: { date: string; text: string }[] }[];
-  unknownUnits: { name: string; taskNumbers: string[] }[];
+  unknownUnits: { name: string; taskNumbers: string[]; suggestion?: { unit: string; reason: string } }[];
 }
 
 /** The parse result cut down to the `--json` contract (no spans, no clauses). */
@@ -89,7 +89,7 @@ export function formatPlan(plan: ParsedPlan): string {
     out.push(line(rows[i]));
   }
   if (plan.unknownUnits.length)
-    out.push("", "未知单位（请确认后加入单位目录或别名）：", ...plan.unknownUnits.map((u) => `  ${u.name}（任务 ${u.taskNumbers.join("、")}）`));
+    out.push("", "未知单位（请确认后加入单位目录或别名）：", ...plan.unknownUnits.map((u) => `  ${u.name}（任务 ${u.taskNumbers.join("、")}）${u.suggestion ? `，最接近：${u.suggestion.unit}` : ""}`));
   if (plan.warnings.length) out.push("", "提示：", ...plan.warnings.map((w) => `  ${w.message}`));
   return out.join("\n") + "\n";
 }

@@ -98,9 +98,10 @@ export interface ParsedPlan {
   docNumber: string | null;
   date: string | null;
   year: number | null;
-  goals: { text: string; targets: { indicator: string; value: number; unit: string; comparison: string; baselineYear?: number }[]; span: Span; taskNumber?: string }[];
+  goals: { text: string; targets: { indicator: string; value: number; unit: string; comparison: string; baselineYear?: number }[]; span: Span; taskNumber?: string; qualitative?: true }[];
   tasks: ParsedTask[];
-  unknownUnits: { name: string; taskNumbers: string[] }[];
+  /** Names the directory lacks; `suggestion` is the closest unit (a part of it, its counterpart at another level, or a similar spelling). */
+  unknownUnits: { name: string; taskNumbers: string[]; suggestion?: { unit: string; reason: "sub_unit" | "other_level" | "similar" } }[];
   warnings: { code: string; message: string; taskNumber?: string }[];
 }
 

@@ -162,6 +162,20 @@ export default function ImportScene() {
                   { title: t("supervision.import.name"), dataIndex: "name", render: (n: string) => <Tag color="red">{n}</Tag> },
                   { title: t("supervision.import.inTasks"), render: (_, u) => u.taskNumbers.join("、") },
                   {
+                    title: t("supervision.import.suggestion"),
+                    render: (_, u) => {
+                      if (!u.suggestion) return <Typography.Text type="secondary">—</Typography.Text>;
+                      const id = (units.data?.data ?? []).find((x) => x.name === u.suggestion!.unit)?.id;
+                      return (
+                        <Space size={4} wrap data-testid={`suggestion-${u.name}`}>
+                          <Tag color="blue">{u.suggestion.unit}</Tag>
+                          <Typography.Text type="secondary">{t(`supervision.import.reason.${u.suggestion.reason}` as MessageKey)}</Typography.Text>
+                          {id && <Button size="small" type="link" onClick={() => setDecisions((all) => ({ ...all, [u.name]: { action: "alias", unitId: id } }))}>{t("supervision.import.useSuggestion")}</Button>}
+                        </Space>
+                      );
+                    },
+                  },
+                  {
                     title: t("supervision.import.decision"),
                     render: (_, u) => {
                       const d = decisions[u.name] ?? {};

@@ -1,0 +1,70 @@
+/**
+ * @module Recurring milestones written in plan text: 「每月10日前」 (monthly, the 10th), 「每月底」, 「每季度末」 /
+ * 「每季度」 (quarter ends), 「每半年」 (06-30 and 12-31), 「每年6月底前」 (yearly, once in the plan year). Each is
+ * expanded into its occurrences in the plan year, on or after the plan's date of issue when known, so a plan
+ * issued on 20 January whose units report 「每月10日前」 gets 11 milestones, 10 February to 10 December. Without a
+ * plan year nothing is expanded (the caller warns).
+ */
+
+/** How often a milestone recurs. */
+export type Recurrence = "monthly" | "quarterly" | "half_yearly" | "yearly";
+
+/** One recurring milestone found in a text, with offsets into that text. */
+export interface FoundRecurring {
+  recurrence: Recurrence;
+  /** ISO dates of its occurrences in the plan year, ascending. */
+  dates: string[];
+  text: string;
+  start: number;
+  end: number;
+}
+
+const N = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
+const BEFORE = "(?:前|之前|以前)?";
+const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : s.includes("十") ? (s.split("十")[0] ? CN[s.split("十")[0]] : 1) * 10 + (s.split("十")[1] ? CN[s.split("十")[1]] : 0) : CN[s]);
+const pad = (n: number) => String(n).padStart(2, "0");
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** The day in month `m`, capped at its last day (「每月31日」 in February is the 28th/29th). */
+const day = (y: number, m: number, d: number | "end") => `${y}-${pad(m)}-${pad(d === "end" ? lastDay(y, m) : Math.min(d, lastDay(y, m)))}`;
+const TENTH: Record<string, number | "end"> = { 上旬: 10, 中旬: 20, 下旬: "end", 底: "end", 末: "end" };
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+type Rule = [RegExp, Recurrence, (m: RegExpExecArray, y: number) => string[] | null];
+
+const RULES: Rule[] = [
+  // 每月10日前 / 每月10号
+  [new RegExp(`每(?:个)?月${N}[日号]${BEFORE}`, "g"), "monthly", (m, y) => {
+    const d = num(m[1]);
+    return d >= 1 && d <= 31 ? MONTHS.map((mo) => day(y, mo, d)) : null;
+  }],
+  // 每月底前 / 每月末 / 每月下旬
+  [new RegExp(`每(?:个)?月(底|末|上旬|中旬|下旬)${BEFORE}`, "g"), "monthly", (m, y) => MONTHS.map((mo) => day(y, mo, TENTH[m[1]]))],
+  // 每季度末 / 每季度 / 每个季度结束前
+  [new RegExp(`每(?:个)?季度(?:末|底|结束)?${BEFORE}`, "g"), "quarterly", (_m, y) => [3, 6, 9, 12].map((mo) => day(y, mo, "end"))],
+  // 每半年
+  [new RegExp(`每半年(?:末|底)?${BEFORE}`, "g"), "half_yearly", (_m, y) => [day(y, 6, "end"), day(y, 12, "end")]],
+  // 每年6月底前 / 每年5月30日前
+  [new RegExp(`每年${N}月(?:${N}[日号]|(底|末|份|上旬|中旬|下旬))${BEFORE}`, "g"), "yearly", (m, y) => {
+    const mo = num(m[1]);
+    if (!(mo >= 1 && mo <= 12)) return null;
+    if (m[2] === undefined) return [day(y, mo, m[3] === "份" ? "end" : TENTH[m[3]])];
+    const d = num(m[2]);
+    return d >= 1 && d <= lastDay(y, mo) ? [day(y, mo, d)] : null;
+  }],
+];
+
+/**
+ * The recurring milestones of `text` in plan year `year`, occurrences on or after `from` (ISO) when given.
+ * @example findRecurring("每季度末报送进展", 2026)[0].dates // ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"]
+ */
+export function findRecurring(text: string, year: number | null, from?: string | null): FoundRecurring[] {
+  if (year === null) return [];
+  const out: FoundRecurring[] = [];
+  for (const [re, recurrence, toDates] of RULES)
+    for (const m of text.matchAll(re)) {
+      const dates = toDates(m as RegExpExecArray, year)?.filter((d) => !from || d >= from);
+      if (dates?.length) out.push({ recurrence, dates, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    }
+  return out.sort((a, b) => a.start - b.start);
+}
