@@ -152,7 +152,8 @@ export interface PublicIndicator {
   light: "green" | "amber" | "red" | "none";
   achieved: number | null;
   shortfall: number | null;
-  source: { kind: string; document: string | null; method: string; formula: string; recordedAt: string | null } | null;
+  /** basis "reviewed" when computed from (reviewed) monitoring data on the fly. */
+  source: { kind: string; document: string | null; method: string; formula: string; recordedAt: string | null; basis?: "reviewed" | null } | null;
 }
 
 /** The landing page's data. */
@@ -181,12 +182,17 @@ export interface PublicSection {
   mainPollutants: { code: string; name?: string; multiple?: number | null }[];
   index: number | null;
   rank: number | null;
-  provenance: { period: string | null; samples: number; readings: number; qc: { failedExcluded: number; suspect: number; notEvaluated: number; passed: number }; rule: string };
+  /** Reviewed basis: what was left out (pending review, rejected) and what the used values were. */
+  provenance: {
+    basis: "reviewed"; period: string | null; samples: number; readings: number; rule: string;
+    excluded: { pending: number; rejected: number };
+    used: { passed: number; accepted: number; corrected: number; unchecked: number };
+  };
   detail?: { means: Record<string, number>; perFactor: Record<string, number>; cwqiItems: Record<string, number>; factorsOverTarget: unknown[] };
 }
 /** The water-quality month. */
 export const publicWater = (month?: string) =>
-  request<{ month: string; months: string[]; rules: Record<string, string>; sections: PublicSection[] }>("GET", "/api/public/water-quality", { query: { month } });
+  request<{ month: string; months: string[]; rules: Record<string, string>; basis: { kind: "reviewed"; excluded: { pending: number; rejected: number }; unchecked: number }; sections: PublicSection[] }>("GET", "/api/public/water-quality", { query: { month } });
 /** One section with its means. */
 export const publicWaterPoint = (code: string, month?: string) =>
   request<{ month: string; rules: Record<string, string>; section: PublicSection }>("GET", `/api/public/water-quality/${encodeURIComponent(code)}`, { query: { month } });

@@ -170,9 +170,11 @@ export interface MonthClassView {
   sampleCount: number;
 }
 
-/** The monthly classes of a point over a Beijing year, in one request. */
-export async function getAssessmentYear(pointId: string, year: number, period: "sample" | "day" | "hour") {
-  const { data } = await request<{ pointId: string; year: number; months: MonthClassView[] }>("GET", "/api/readings/assessment/year", { query: { pointId, year, period } });
+/** The monthly classes of a point over a Beijing year, in one request: from raw data, or from the published (reviewed) basis. */
+export async function getAssessmentYear(pointId: string, year: number, period: "sample" | "day" | "hour", basis: "raw" | "reviewed" = "raw") {
+  const { data } = await request<{
+    pointId: string; year: number; basis: "raw" | "reviewed"; excluded: { pending: number; rejected: number } | null; unchecked: number | null; months: MonthClassView[];
+  }>("GET", "/api/readings/assessment/year", { query: { pointId, year, period, basis } });
   return data;
 }
 

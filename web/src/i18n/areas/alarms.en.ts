@@ -409,4 +409,12 @@ export const alarmsEn: Record<keyof typeof alarmsZh, string> = {
   "alarms.plans.recordStep": "Record step {n}",
   "alarms.plans.entryPlaceholder": "What was done and with what result (at least 2 characters)",
   "alarms.plans.summaryPlaceholder": "Summary: cause, measures, outcome",
+  "alarms.basis.reviewed": "Basis: reviewed data, {pending} values awaiting review and {rejected} rejected left out",
+  "alarms.basis.unchecked": "; {n} values not yet QC-checked taken as received",
+  "alarms.basis.how": "Sources and rules",
+  "alarms.basis.raw": "Raw data",
+  "alarms.basis.reviewedShort": "Reviewed data",
+  "alarms.basis.rawNote": "Raw data: every current version (including values awaiting review or rejected), for internal analysis only — not the published basis",
+  "alarms.basis.computed": "computed from reviewed monitoring data",
+  "alarms.basis.used": "Used: passed QC {passed}, accepted {accepted}, corrected {corrected}, not yet checked {unchecked}",
 };

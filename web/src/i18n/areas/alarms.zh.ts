@@ -419,4 +419,12 @@ export const alarmsZh = {
   "alarms.plans.recordStep": "记录第 {n} 步",
   "alarms.plans.entryPlaceholder": "做了什么、结果如何（至少 2 个字）",
   "alarms.plans.summaryPlaceholder": "处置总结：原因、措施、结果",
+  "alarms.basis.reviewed": "依据：经审核数据，剔除待审 {pending} 条、否决 {rejected} 条",
+  "alarms.basis.unchecked": "；尚未质控 {n} 条暂按原值参与",
+  "alarms.basis.how": "数据来源与规则",
+  "alarms.basis.raw": "原始数据",
+  "alarms.basis.reviewedShort": "经审核数据",
+  "alarms.basis.rawNote": "原始数据：全部现行版本（含待审、已否决的数据），仅供内部分析，不作发布口径",
+  "alarms.basis.computed": "由经审核监测数据计算",
+  "alarms.basis.used": "参与评价：质控通过 {passed}，审核确认 {accepted}，更正 {corrected}，尚未质控 {unchecked}",
 } as const;

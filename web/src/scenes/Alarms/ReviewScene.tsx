@@ -8,6 +8,7 @@ import { useMemo, useState } from "react";
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import type { ButtonProps } from "antd";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "react-router";
 import { decideReview, getFlags, getReviewQueue, type QueueEntry } from "../../api/quality";
 import { listPoints } from "../../api/monitoring";
 import { PageHeader } from "../../components/PageHeader";
@@ -25,7 +26,9 @@ export default function ReviewScene() {
   const t = useT();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [pointId, setPointId] = useState<string | undefined>();
+  // ?pointId= (e.g. from a class table's basis line) opens the queue filtered to that point.
+  const [params] = useSearchParams();
+  const [pointId, setPointId] = useState<string | undefined>(params.get("pointId") ?? undefined);
   const [qcFlag, setQcFlag] = useState<3 | 4 | undefined>();
   const [selected, setSelected] = useState<string[]>([]);
   const [focus, setFocus] = useState<QueueEntry | null>(null);

@@ -4,7 +4,7 @@
  * outlet, and the point's HJ 212 devices with when each was last heard from.
  */
 import { useMemo, useState } from "react";
-import { Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Button, Card, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { classOfValue } from "../../../../domain/standards/gb3838";
@@ -12,6 +12,7 @@ import { exportUrl, getAssessmentYear, type MonthClassView } from "../../api/mon
 import type { MonitoringDevice, MonitoringPointDetail, PointLimit, Reading, ReadingPeriod } from "../../api/types";
 import { useT, type MessageKey, type Translate } from "../../i18n";
 import { ClassTag, beijingText, bodyOf, factorLabel, factorName, factorUnit, formatValue, isAssessed } from "./quality";
+import { BasisNote } from "./BasisNote";
 
 const KNOWN_FLAGS = new Set(["N", "F", "M", "S", "D", "C", "T", "B"]);
 const PERIOD_ORDER: ReadingPeriod[] = ["sample", "day", "hour", "min", "rt"];
@@ -116,9 +117,11 @@ export function MonthlyTable({ point, latest }: { point: MonitoringPointDetail; 
     return Number(beijingText(newest).slice(0, 4));
   }, [latest, period]);
   const [year, setYear] = useState(newestYear);
+  // Staff may look at raw data; the published basis (what the public and the indicators see) is the reviewed one.
+  const [basis, setBasis] = useState<"raw" | "reviewed">("reviewed");
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
   // The whole year in one request (the server classes each month from its means).
-  const result = useQuery({ queryKey: ["assessment-year", point.id, year, period], queryFn: () => getAssessmentYear(point.id, year, period), staleTime: 5 * 60_000 });
+  const result = useQuery({ queryKey: ["assessment-year", point.id, year, period, basis], queryFn: () => getAssessmentYear(point.id, year, period, basis), staleTime: 5 * 60_000 });
   const rows: { month: string; a: MonthClassView | undefined; loading: boolean }[] = months.map((m) => ({
     month: m, a: result.data?.months.find((x) => x.month === m), loading: result.isLoading,
   }));
@@ -131,13 +134,20 @@ export function MonthlyTable({ point, latest }: { point: MonitoringPointDetail; 
       size="small"
       extra={
         <Space>
+          <Segmented size="small" value={basis} onChange={(v) => setBasis(v as "raw" | "reviewed")} data-testid="monthly-basis"
+            options={[{ value: "reviewed", label: t("alarms.basis.reviewedShort") }, { value: "raw", label: t("alarms.basis.raw") }]} />
           <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} data-testid="monthly-year" />
-          <Button size="small" icon={<DownloadOutlined />} href={exportUrl("/api/readings/assessment/year", { pointId: point.id, year, period })} data-testid="monthly-export">
+          <Button size="small" icon={<DownloadOutlined />} href={exportUrl("/api/readings/assessment/year", { pointId: point.id, year, period, basis })} data-testid="monthly-export">
             {t("monitoring.exportXlsx")}
           </Button>
         </Space>
       }
     >
+      <div style={{ marginBottom: 8 }}>
+        {basis === "reviewed" && result.data?.excluded
+          ? <BasisNote basis={{ excluded: result.data.excluded, unchecked: result.data.unchecked ?? 0 }} to={`/alarms/review?pointId=${point.id}`} testId="monthly-basis-note" />
+          : basis === "raw" && <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="monthly-basis-note">{t("alarms.basis.rawNote")}</Typography.Text>}
+      </div>
       <div data-testid="point-monthly">
         <Table
           rowKey="month"

@@ -27,6 +27,7 @@ function IndicatorRow({ i }: { i: PublicIndicator }) {
           <div>
             {t("public.sourceLabel")}{i.source.kind === "entered" ? i.source.document : `${t(`public.method.${i.source.method}` as MessageKey)}（${i.source.formula}）`}
             {i.period ? ` · ${i.period}` : ""}{i.source.recordedAt ? ` · ${when(i.source.recordedAt, false)}` : ""}
+            {i.source.basis === "reviewed" && ` · ${t("alarms.basis.computed")}`}
             {i.source.method === "surface_water" && <> · <Link to="/public/water">{t("public.seeReadings")}</Link></>}
           </div>
         )}

@@ -1,6 +1,7 @@
 /**
  * @module One section's month on the public site: the class and how it was reached — the monthly mean of every item
- * with its single-item class and CWQI term, the readings period and count, the QC state of the readings, the rules.
+ * with its single-item class and CWQI term, the readings period and count, the basis (reviewed data: values left out
+ * and why, what the used values were), the rules.
  */
 import { useQuery } from "@tanstack/react-query";
 import { Descriptions, Table } from "antd";
@@ -12,6 +13,7 @@ import { classLabel, type WaterClass } from "../../../../domain/standards/gb3838
 import { useT, type MessageKey } from "../../i18n";
 import { Section } from "./shared";
 import { ClassTag } from "./WaterScene";
+import { BasisNote } from "../Monitoring/BasisNote";
 
 /** /public/water/:code */
 export default function WaterPointScene() {
@@ -32,8 +34,8 @@ export default function WaterPointScene() {
         { key: "c", label: t("public.monthClass"), children: <ClassTag c={s.class} /> },
         { key: "t", label: t("public.targetClass"), children: s.targetClass ? `${classLabel(s.targetClass as WaterClass)} · ${s.attainment ? t("public.attained") : t("public.notAttained")}` : "—" },
         { key: "i", label: "CWQI", children: `${s.index ?? "—"}${s.rank ? ` · ${t("public.rank", { rank: s.rank })}` : ""}` },
-        { key: "p", label: t("public.readingsUsed"), children: `${t(`public.period.${s.provenance.period ?? "none"}` as MessageKey)} · ${t("public.provenanceShort", { samples: s.provenance.samples, readings: s.provenance.readings, excluded: s.provenance.qc.failedExcluded })}` },
-        { key: "q", label: t("public.qcState"), children: t("public.qcCounts", s.provenance.qc) },
+        { key: "p", label: t("public.readingsUsed"), children: `${t(`public.period.${s.provenance.period ?? "none"}` as MessageKey)} · ${t("public.provenanceShort", { samples: s.provenance.samples, readings: s.provenance.readings, excluded: s.provenance.excluded.pending + s.provenance.excluded.rejected })}` },
+        { key: "q", label: t("public.qcState"), children: <><BasisNote basis={{ excluded: s.provenance.excluded, unchecked: s.provenance.used.unchecked }} testId="water-point-basis" /><br />{t("alarms.basis.used", s.provenance.used)}</> },
       ]} />
       <Table size="small" style={{ marginTop: 12 }} rowKey="factor" pagination={false} dataSource={rows} data-testid="water-means"
         columns={[

@@ -1,7 +1,8 @@
 /**
  * @module Water quality on the public site: the month's sections on the offline map coloured by their official
  * class, and the ranking by CWQI with class, target attainment, main pollutants and provenance (readings count,
- * period, QC state); each row opens the section's page with its means and rules.
+ * period, QC state) and the basis above it (reviewed data, how many values left out); each row opens the section's
+ * page with its means and rules.
  */
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
@@ -14,6 +15,7 @@ import { classColour } from "../../../../domain/assessment/colours";
 import { classLabel, type WaterClass } from "../../../../domain/standards/gb3838";
 import { useT } from "../../i18n";
 import { NotYet, Section } from "./shared";
+import { BasisNote } from "../Monitoring/BasisNote";
 
 /** A class as a coloured tag. */
 export function ClassTag({ c }: { c: number | null }) {
@@ -44,6 +46,7 @@ export default function WaterScene() {
           onSelect={(code) => navigate(`/public/water/${encodeURIComponent(code)}?month=${d.month}`)} />
       </Section>
       <Section title={t("public.ranking")} testId="water-ranking">
+        <div style={{ marginBottom: 8 }}><BasisNote basis={d.basis} testId="water-basis" /> · <a href="#water-rules">{t("alarms.basis.how")}</a></div>
         {d.sections.length === 0 && <NotYet testId="water-empty" text={t("public.noSections")} />}
         {d.sections.map((s) => (
           <Link key={s.code} to={`/public/water/${encodeURIComponent(s.code)}?month=${d.month}`} data-testid={`water-row-${s.code}`}
@@ -55,11 +58,11 @@ export default function WaterScene() {
             </div>
             <div style={{ fontSize: 12, color: "#6b7280", marginLeft: 32 }}>
               {s.targetClass && <>{t("public.targetClass")} {classLabel(s.targetClass as WaterClass)} · {s.attainment === null ? "—" : s.attainment ? t("public.attained") : t("public.notAttained")} · </>}
-              CWQI {s.index ?? "—"} · {t("public.provenanceShort", { samples: s.provenance.samples, readings: s.provenance.readings, excluded: s.provenance.qc.failedExcluded })}
+              CWQI {s.index ?? "—"} · {t("public.provenanceShort", { samples: s.provenance.samples, readings: s.provenance.readings, excluded: s.provenance.excluded.pending + s.provenance.excluded.rejected })}
             </div>
           </Link>
         ))}
-        <p style={{ fontSize: 12, color: "#6b7280", marginTop: 8 }}>{d.rules.class}<br />{d.rules.ranking}<br />{d.rules.qc}</p>
+        <p id="water-rules" style={{ fontSize: 12, color: "#6b7280", marginTop: 8 }}>{d.rules.class}<br />{d.rules.ranking}<br />{d.rules.qc}</p>
       </Section>
     </>
   );
