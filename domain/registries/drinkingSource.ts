@@ -179,12 +179,54 @@ function inRing(p: Position, ring: readonly Position[]): boolean {
 }
 
 /**
- * Whether every vertex of `inner` lies within `outer` (on its boundary counts). Checks vertices, which is what a
- * hand-drawn zone can get wrong; an edge of a concave outer zone cutting across is not detected.
+ * Where along a→b (0…1) the segment meets c→d: a proper crossing, an end of c→d lying on a→b, or the ends of an
+ * overlap when they are collinear. Empty when they do not meet.
+ */
+function meetings(a: Position, b: Position, c: Position, d: Position): number[] {
+  const rx = b[0] - a[0], ry = b[1] - a[1], sx = d[0] - c[0], sy = d[1] - c[1];
+  const len2 = rx * rx + ry * ry;
+  if (len2 === 0) return [];
+  const cross = rx * sy - ry * sx;
+  const qx = c[0] - a[0], qy = c[1] - a[1];
+  const out: number[] = [];
+  if (cross !== 0) {
+    const t = (qx * sy - qy * sx) / cross;
+    const u = (qx * ry - qy * rx) / cross;
+    if (t >= 0 && t <= 1 && u >= 0 && u <= 1) out.push(t);
+  }
+  // Ends of c→d on a→b (touching or collinear overlap).
+  for (const p of [c, d]) {
+    const t = ((p[0] - a[0]) * rx + (p[1] - a[1]) * ry) / len2;
+    if (t < 0 || t > 1) continue;
+    const off = Math.abs((p[0] - a[0]) * ry - (p[1] - a[1]) * rx) / Math.sqrt(len2);
+    if (off <= 1e-12) out.push(t);
+  }
+  return out;
+}
+
+/** Whether all of the edge a→b lies in one of `rings` (closed): each piece between its meetings with their edges. */
+function edgeWithin(a: Position, b: Position, rings: readonly (readonly Position[])[]): boolean {
+  const ts = [0, 1];
+  for (const r of rings) for (let i = 0; i + 1 < r.length; i++) ts.push(...meetings(a, b, r[i], r[i + 1]));
+  ts.sort((x, y) => x - y);
+  for (let i = 0; i + 1 < ts.length; i++) {
+    if (ts[i + 1] - ts[i] < 1e-12) continue;
+    const m = (ts[i] + ts[i + 1]) / 2;
+    const p: Position = [a[0] + m * (b[0] - a[0]), a[1] + m * (b[1] - a[1])];
+    if (!rings.some((o) => inRing(p, o))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `inner` lies within `outer` (on its boundary counts): every vertex inside, and every edge inside along
+ * its whole length — cut at each point where it meets an edge of `outer`, the middle of each piece must lie inside,
+ * so an edge that leaves a concave outer zone and comes back (all vertices inside) is caught. Holes are ignored.
+ * @example zoneWithin(square(0.4, 0, 0.2), uShape) // false when the square bridges the U's notch
  */
 export function zoneWithin(inner: Geometry, outer: Geometry): boolean {
   const rings = outerRings(outer);
-  return outerRings(inner).every((r) => r.every((p) => rings.some((o) => inRing(p, o))));
+  return outerRings(inner).every((r) => r.every((p) => rings.some((o) => inRing(p, o))) && r.every((p, i) => i + 1 >= r.length || edgeWithin(p, r[i + 1], rings)));
 }
 
 /**
