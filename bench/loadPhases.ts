@@ -24,6 +24,10 @@ export interface Phase {
   cpu: { server: number; postgres: number };
   /** Values stored per second meanwhile (ingest phases). */
   valuesPerSec?: number;
+  /** PostgreSQL sessions opened meanwhile (connections the pools had to make). */
+  sessionsOpened?: number;
+  /** The machine's 1-minute load average at the end. */
+  loadAverage?: number;
 }
 
 /** The p-th percentile of sorted values. */
@@ -126,7 +130,9 @@ export function report(r: Phase, kinds = true) {
   console.log(
     `      CPU: web server ${((r.cpu.server / r.seconds) * 100).toFixed(0)}% of a core, ${((r.cpu.server * 1000) / r.requests).toFixed(2)} ms/request; ` +
       `PostgreSQL ${((r.cpu.postgres / r.seconds) * 100).toFixed(0)}%, ${((r.cpu.postgres * 1000) / r.requests).toFixed(2)} ms/request` +
-      (r.valuesPerSec ? " (PostgreSQL includes the ingest)" : ""),
+      (r.valuesPerSec ? " (PostgreSQL includes the ingest)" : "") +
+      (r.sessionsOpened !== undefined ? `; ${r.sessionsOpened} PostgreSQL sessions opened` : "") +
+      (r.loadAverage !== undefined ? `; load average ${r.loadAverage.toFixed(1)}` : ""),
   );
   if (!kinds || r.byKind.size < 2) return;
   for (const [k, v] of [...r.byKind.entries()].sort()) {
