@@ -26,12 +26,13 @@ describe("drinking-water source zones", () => {
 
   it("catches an edge that leaves a concave zone and comes back, not only a vertex outside", () => {
     // Hand-made, in units of 0.01° from 113.17 E 35.22 N: a U-shaped 二级 zone 3 × 3 with a notch x 1–2, y 1–3.
-    const P = (x: number, y: number) => [113.17 + x * 0.01, 35.22 + y * 0.01];
-    const poly = (...pts: [number, number][]): Geometry => ({ type: "Polygon", coordinates: [[...pts, pts[0]].map(([x, y]) => P(x, y))] });
+    const ring = (pts: [number, number][]) => [...pts, pts[0]].map(([x, y]): [number, number] => [113.17 + x * 0.01, 35.22 + y * 0.01]);
+    const poly = (...pts: [number, number][]): Geometry => ({ type: "Polygon", coordinates: [ring(pts)] });
+    const dot = (p: [number, number]): Geometry => ({ type: "Polygon", coordinates: [ring([p, p, p])] });
     const u = poly([0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3]);
     // A bar across the notch: its four corners lie in the arms, both long edges cross the notch.
     const bar = poly([0.5, 2], [2.5, 2], [2.5, 2.5], [0.5, 2.5]);
-    expect(bar.coordinates[0].slice(0, 4).every((p) => zoneWithin({ type: "Polygon", coordinates: [[p as [number, number], p as [number, number], p as [number, number], p as [number, number]]] }, u))).toBe(true);
+    expect(([[0.5, 2], [2.5, 2], [2.5, 2.5], [0.5, 2.5]] as [number, number][]).every((p) => zoneWithin(dot(p), u))).toBe(true);
     expect(zoneWithin(bar, u)).toBe(false);
     expect(zoneNestingProblems({ zone1: bar, zone2: u })).toEqual([{ zone: "zone1", message: "一级保护区须位于二级保护区内" }]);
     // A square whose top edge runs along the notch's floor (y = 1, x 1–2): on the boundary counts as inside.
@@ -41,7 +42,7 @@ describe("drinking-water source zones", () => {
     // A diagonal from (0.5, 1.5) to (1.5, 0.9) crosses x = 1 at y = 1.2, inside the notch: outside.
     expect(zoneWithin(poly([0.5, 1.5], [1.5, 0.9], [0.5, 0.5]), u)).toBe(false);
     // The same bar in a zone of two parts (MultiPolygon, the arms): the bridge between them is outside.
-    const arms: Geometry = { type: "MultiPolygon", coordinates: [poly([0, 0], [1, 0], [1, 3], [0, 3]).coordinates, poly([2, 0], [3, 0], [3, 3], [2, 3]).coordinates] };
+    const arms: Geometry = { type: "MultiPolygon", coordinates: [[ring([[0, 0], [1, 0], [1, 3], [0, 3]])], [ring([[2, 0], [3, 0], [3, 3], [2, 3]])]] };
     expect(zoneWithin(bar, arms)).toBe(false);
     expect(zoneWithin(poly([0.2, 0.2], [0.8, 0.2], [0.8, 2.8]), arms)).toBe(true);
   });
