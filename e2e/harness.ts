@@ -1,11 +1,18 @@
 /**
  * @module End-to-end harness: a real `qingliu serve` process on a fresh PGlite data directory with the demo district,
  * and Debian's Chromium driven by playwright-core (never a downloaded browser). Screenshots go to test-results/.
+ *
+ * Creating the demo district is the slow part of a first start, and most e2e files want the same one. So the first
+ * file that needs a district creates it once per test run into a template directory (a real first start of
+ * `qingliu serve`, stopped cleanly); every file then starts its own server on a private copy of that template. The
+ * copy is a fresh data directory in every respect a test sees; only the seeding is shared.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { spawnServer, type ServerProcess } from "../server/test/childProcess";
 
 /** The password of every demo account in e2e runs. */
@@ -25,9 +32,62 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+/** Settings that change what a first start seeds; files asking for the same values share one template. */
+const SEED_SETTINGS = ["DEMO", "DEMO_PLAN", "DEMO_PASSWORD", "QINGLIU_SECRET_KEY"];
+
+/** Waits until `path` exists (another test file is creating the template). */
+async function waitFor(path: string, timeoutMs: number): Promise<boolean> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    if (existsSync(path)) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+/** The run's seeded template for these settings, created by a clean first start and stop of a real server. */
+async function seededTemplate(seedEnv: Record<string, string>): Promise<string> {
+  const key = createHash("sha256").update(JSON.stringify(seedEnv)).digest("hex").slice(0, 12);
+  const root = join(tmpdir(), `qingliu-e2e-templates-${inject("runId")}`);
+  const template = join(root, key);
+  const ready = join(template, ".seeded");
+  mkdirSync(root, { recursive: true });
+  if (existsSync(ready)) return template;
+  let lock: number;
+  try {
+    lock = openSync(join(root, `${key}.lock`), "wx");
+  } catch {
+    if (await waitFor(ready, 180_000)) return template;
+    throw new Error(`e2e template ${key} was not created by the file that locked it`);
+  }
+  try {
+    const building = mkdtempSync(join(root, `${key}-building-`));
+    // Only the web service: no gateway traffic or scheduled jobs write into the template.
+    const server = await spawnServer({ ...seedEnv, DATA_DIR: building, SERVICES: "web", DEMO_SIMULATOR: "false" }, 150_000);
+    server.child.kill("SIGTERM");
+    const code = await server.exited;
+    if (code !== 0) throw new Error(`template server exited with ${code}:\n${server.output()}`);
+    writeFileSync(join(building, ".seeded"), new Date().toISOString());
+    renameSync(building, template);
+    return template;
+  } finally {
+    closeSync(lock);
+  }
+}
+
+/** A fresh data directory holding a copy of the seeded demo district for `env` (or an empty one without the demo). */
+async function freshDataDir(env: Record<string, string>): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), "qingliu-e2e-"));
+  if (env.DEMO === "false") return dataDir;
+  const given = { DEMO_PASSWORD: E2E_PASSWORD, ...env };
+  const seedEnv = Object.fromEntries(SEED_SETTINGS.filter((k) => given[k] !== undefined).map((k) => [k, given[k]!]));
+  cpSync(await seededTemplate(seedEnv), dataDir, { recursive: true });
+  rmSync(join(dataDir, ".seeded"));
+  return dataDir;
+}
+
 /** Starts server and browser. */
 export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
-  const dataDir = mkdtempSync(join(tmpdir(), "qingliu-e2e-"));
+  const dataDir = await freshDataDir(env);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const server = await spawnServer({ DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD, ...env }, 90_000);
   const browser = await chromium.launch({
