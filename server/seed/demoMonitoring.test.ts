@@ -11,6 +11,7 @@ import { DEFAULT_GATEWAY_OPTIONS, Gateway } from "../gateway/gateway";
 import { assessMonth } from "../routes/readings/assessment";
 import { classOfValue } from "../../domain/standards/gb3838";
 import type { PointRow, ReadingRow } from "../db/schema";
+import { indicatorViews } from "../plans/indicators";
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -61,7 +62,8 @@ describe("the demo district's monitoring data (PGlite)", () => {
 
   it("gives every section 12 monthly lab samples of the 24 Table 1 items, intakes 23 + Table 2's 5, all noted 演示数据", async () => {
     for (const code of ["ZZ-NSBD-01", "ZZ-DSH-01", "ZZ-DSH-02", "ZZ-BMM-01", "ZZ-XH-01", "ZZ-DW-01", "ZZ-DW-02"]) {
-      const rows = await readingsOf(code, "sample");
+      // The past year (June 2023 on); 2022, the plan's year, is checked below.
+      const rows = (await readingsOf(code, "sample")).filter((r) => new Date(r.t) >= new Date("2023-05-31T16:00:00Z"));
       const times = new Set(rows.map((r) => new Date(r.t).getTime()));
       expect(times.size, code).toBe(12);
       expect(rows.length, code).toBe(12 * (code.startsWith("ZZ-DW") ? 28 : 24));
@@ -102,9 +104,38 @@ describe("the demo district's monitoring data (PGlite)", () => {
     // Below the 0.5 m³/s target (500 L/s) on some winter days, well above it in late summer.
     expect(flows.some((r) => r.value! < 500)).toBe(true);
     expect(flows.some((r) => r.value! > 800)).toBe(true);
-    const intake = await readingsOf("ZZ-DW-01", "day");
+    const intake = (await readingsOf("ZZ-DW-01", "day")).filter((r) => new Date(r.t) >= new Date("2023-01-01T00:00:00Z"));
     expect(intake).toHaveLength(365);
     for (const r of intake) expect(r.cou_value).toBe(Math.round(r.value! * 86.4));
+  });
+
+  it("the seed plan's year 2022 has its own monthly samples and intake flows, and its indicators compute from them", async () => {
+    const in2022 = (rows: { t: Date }[]) => rows.filter((r) => new Date(r.t) >= new Date("2021-12-31T16:00:00Z") && new Date(r.t) < new Date("2022-12-31T16:00:00Z"));
+    for (const code of ["ZZ-NSBD-01", "ZZ-DSH-02", "ZZ-DW-02"]) {
+      const rows = in2022(await readingsOf(code, "sample"));
+      expect(new Set(rows.map((r) => new Date(r.t).getTime())).size, code).toBe(12);
+      expect(rows.every((r) => r.note === DEMO_NOTE)).toBe(true);
+    }
+    // 365 days of 2022 intake flows at each intake (2022 is not a leap year).
+    expect(in2022(await readingsOf("ZZ-DW-02", "day"))).toHaveLength(365);
+    const plan = await sql<{ id: string }>`insert into plans (title, year, source_text, source_sha256) values ('演示方案', 2022, 'x', ${"a".repeat(64)}) returning id`.execute(d.db);
+    const planId = plan.rows[0].id;
+    for (const [code, method] of [["surface", "surface_water"], ["dw", "drinking_intake"]])
+      await sql`insert into indicators (plan_id, code, name, unit, comparison, target_value, target_year, formula, method, amber_margin)
+        values (${planId}, ${code}, ${code}, '%', 'at_least', 100, 2022, 'x', ${method}, 0)`.execute(d.db);
+    const views = Object.fromEntries((await indicatorViews(d.db, planId)).map((v) => [v.code, v]));
+    // By construction: 大沙河出境 has NH3-N in (1.5, 2.0] every month of 2022, so its annual mean is Ⅴ against a Ⅳ
+    // target; the other four sections never go worse than their usual class, which meets their targets: 4 of 5 = 80%.
+    expect(views.surface).toMatchObject({ year: 2022, value: 80, valueSource: "computed" });
+    const sections = (views.surface.computed!.detail as { sections: { code: string; attained: boolean }[] }).sections;
+    expect(sections.filter((x) => !x.attained).map((x) => x.code)).toEqual(["ZZ-DSH-02"]);
+    // Only the backup intake's October (manganese 0.14 > 0.1) fails: its ~60 L/s for 31 days against both intakes'
+    // ~410 L/s for 365 days ⇒ 1 − 1,860 / 149,650 ≈ 98.8% of the volume complies (daily flows vary ±15%).
+    const dw = views.dw.computed!;
+    expect((dw.detail as { failing: unknown[] }).failing).toEqual([{ code: "ZZ-DW-02", name: expect.any(String), month: "2022-10", failures: ["w20124"] }]);
+    expect(dw.detail).toMatchObject({ weighted: true, months: 24, compliantMonths: 23 });
+    expect(dw.value).toBeGreaterThan(98.5);
+    expect(dw.value).toBeLessThan(99.1);
   });
 
   it("the demo devices backfill the last 7 days of hour data over TCP, then resend only the gap after a pause", async () => {

@@ -2,8 +2,9 @@
  * @module Demo monitoring network of the demo district: sections, automatic stations and an enterprise outlet on
  * the waters the seed plan names (大沙河, 白马门河, 新河, 南水北调总干渠中站段), with approximate coordinates near
  * Zhongzhan, Jiaozuo, plus a flow station with an ecological-flow target and two drinking-water intakes. Every name
- * carries （演示） — this is demo data, not an official monitoring network. The past year of lab samples and flows is
- * written with it (demoMonitoringHistory.ts); the devices' own data comes over HJ 212 (demoMonitoringTraffic.ts).
+ * carries （演示） — this is demo data, not an official monitoring network. The past year of lab samples and flows, and
+ * those of the seed plan's year 2022 (its indicators' year), are written with it (demoMonitoringHistory.ts); the
+ * devices' own data comes over HJ 212 (demoMonitoringTraffic.ts).
  */
 import { randomBytes } from "node:crypto";
 import { audit, type CommandContext } from "../context";
@@ -11,7 +12,7 @@ import type { PointKind, PointLevel } from "../db/schema";
 import { pointSaver, type LimitInput } from "../commands/pointSaver";
 import { deviceSaver } from "../commands/deviceSaver";
 import { insertReadings } from "../repositories/reading.repository";
-import { DEMO_NOTE, demoHistory, type HistoryPoint } from "./demoMonitoringHistory";
+import { DEMO_NOTE, demoHistory, demoPlanYear, type HistoryPoint } from "./demoMonitoringHistory";
 
 /** MNs of the demo devices start with this (the simulated district sends as these devices). */
 export const DEMO_MN_PREFIX = "ZZDEMO";
@@ -100,7 +101,8 @@ export async function seedDemoMonitoring(ctx: CommandContext, unitIds: Map<strin
     await deviceSaver(ctx, { mn: d.mn, pw: d.pw, st: d.st, pointId: point.id, expectedFactors: factors, enabled: true });
     devices.push(d);
   }
-  const rows = demoHistory(history, now);
+  // The past year, and the seed plan's year (2022) for its indicators: one bulk insert.
+  const rows = [...demoPlanYear(history, now), ...demoHistory(history, now)];
   const inserted = await insertReadings(ctx.trx, rows);
   await audit(ctx, {
     action: "reading.demo_seed",

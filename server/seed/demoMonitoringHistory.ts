@@ -5,7 +5,9 @@
  * flow station. Values are drawn class by class from GB 3838 limits with a seeded generator, so every start of an
  * empty database tells the same story: 南水北调 class Ⅱ, 大沙河 Ⅲ–Ⅳ with one month of NH3-N at Ⅴ, 白马门河 Ⅳ–Ⅴ with
  * fluoride at Ⅳ (the 涉氟企业 upstream) and one month 劣Ⅴ, a backup intake failing manganese once, and a dry
- * spring below the ecological-flow target. Automatic stations get theirs from the simulated devices (补发 on start).
+ * spring below the ecological-flow target. The seed plan's year 2022 gets its own samples and intake flows
+ * (demoPlanYear), so the plan's indicators are computed from data. Automatic stations get theirs from the simulated
+ * devices (补发 on start).
  */
 import { classLimits, type WaterClass } from "../../domain/standards/gb3838";
 import type { NewReading } from "../db/schema";
@@ -180,6 +182,56 @@ export function demoHistory(points: readonly HistoryPoint[], now: Date): NewRead
         const doy = (t + BEIJING - Date.UTC(new Date(t + BEIJING).getUTCFullYear(), 0, 1)) / DAY;
         const season = 1.45 + 0.55 * Math.cos((2 * Math.PI * (doy - 220)) / 365);
         rows.push(row(p.id, "w00000", "day", new Date(t), { value: round(target * season * (1 + 0.1 * rng.normal())) }, "manual"));
+      }
+    }
+  }
+  return rows;
+}
+
+/** The seed plan's year (中环攻坚办〔2022〕13号): its indicators are judged on this year's data. */
+export const DEMO_PLAN_YEAR = 2022;
+
+/**
+ * The plan year's story, month (1–12) → factor → class: 大沙河出境 carries NH3-N at Ⅴ all year (1.5–2.0 mg/L every
+ * month, so its annual mean is Ⅴ whatever the draw — the one section missing its Ⅳ target that year, the reason for
+ * the campaign), and 白马门河 has a summer month of NH3-N at Ⅴ (its annual mean stays within Ⅳ). Everything else
+ * follows the sections' usual stories.
+ */
+const PLAN_YEAR_EVENTS: Record<string, Record<number, Record<string, WaterClass>>> = {
+  "ZZ-DSH-02": Object.fromEntries(Array.from({ length: 12 }, (_, i) => [i + 1, { w21003: 5 as WaterClass }])),
+  "ZZ-BMM-01": { 7: { w21003: 5 } },
+};
+
+/**
+ * The plan year's monthly lab samples of every section and intake and the intakes' daily flows (演示数据), for the
+ * months and days the recent history (demoHistory) does not already cover — so the plan's indicators
+ * (地表水考核目标, 取水水质达标率) are computed from data. The backup intake's manganese month is October (the
+ * history's "two months back" counted from December). Deterministic.
+ */
+export function demoPlanYear(points: readonly HistoryPoint[], now: Date, year = DEMO_PLAN_YEAR): NewReading[] {
+  const rows: NewReading[] = [];
+  const today = Math.floor((now.getTime() + BEIJING) / DAY) * DAY - BEIJING;
+  // The recent history reaches at most 12 months back from now's (and its flows 365 days back).
+  const { y, m } = beijingMonth(now.getTime());
+  const historyFrom = Date.UTC(y, m - 1 - 12, 1) - BEIJING;
+  for (const p of points) {
+    const rng = seededRng(hashOf("demo-plan-year", p.code, String(year)));
+    const usual = STORIES[p.code];
+    if (usual) {
+      const story: SectionStory = { ...usual, events: Object.fromEntries(Object.entries(PLAN_YEAR_EVENTS[p.code] ?? {}).map(([mm, e]) => [12 - Number(mm), e])) };
+      for (let month = 1; month <= 12; month++) {
+        const t = Date.UTC(year, month - 1, 8 + (hashOf(p.code) % 7), 9, 30) - BEIJING;
+        if (t >= historyFrom || t > now.getTime()) continue;
+        const values = sample(p.code, story, 12 - month, month, rng, p.kind === "drinking_intake");
+        for (const [factor, v] of Object.entries(values)) rows.push(row(p.id, factor, "sample", new Date(t), v, "lab"));
+      }
+    }
+    if (p.kind === "drinking_intake") {
+      const mean = INTAKE_FLOW[p.code] ?? 100;
+      for (let t = Date.UTC(year, 0, 1) - BEIJING; t < Date.UTC(year + 1, 0, 1) - BEIJING; t += DAY) {
+        if (t >= today - 365 * DAY) break;
+        const flow = round(mean * (0.85 + 0.3 * rng.next()));
+        rows.push(row(p.id, "w00000", "day", new Date(t), { value: flow, cou: Math.round(flow * 86.4) }, "manual"));
       }
     }
   }
