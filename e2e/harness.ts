@@ -78,7 +78,7 @@ async function seededTemplate(seedEnv: Record<string, string>): Promise<string> 
 async function freshDataDir(env: Record<string, string>): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), "qingliu-e2e-"));
   if (env.DEMO === "false") return dataDir;
-  const given = { DEMO_PASSWORD: E2E_PASSWORD, ...env };
+  const given: Record<string, string | undefined> = { DEMO_PASSWORD: E2E_PASSWORD, ...env };
   const seedEnv = Object.fromEntries(SEED_SETTINGS.filter((k) => given[k] !== undefined).map((k) => [k, given[k]!]));
   cpSync(await seededTemplate(seedEnv), dataDir, { recursive: true });
   rmSync(join(dataDir, ".seeded"));
