@@ -68,14 +68,16 @@ export async function dbNowMinus(db: Kysely<DB>, ms: number): Promise<Date> {
 export type NewReadingRow = Pick<ReadingRow, "point_id" | "factor" | "period" | "t" | "version" | "value" | "flag" | "qc_flag" | "author_id" | "received_at">;
 
 /**
- * Reading versions received after `since` that have no QC flags yet, oldest arrival first, at most `limit`. The
- * anti-join makes a re-read of the same arrivals (an overlap kept for transactions that committed late) harmless.
+ * Reading versions received at or after `since` that have no QC flags yet, oldest arrival first, at most `limit`.
+ * The anti-join makes a re-read of the same arrivals (an overlap kept for transactions that committed late)
+ * harmless — and "at or after" matters: the rows of one transaction share one received_at, so a backlog larger
+ * than a batch (the demo seed's thousands of lab values) has rows left at exactly the watermark.
  */
 export async function readingsWithoutQc(db: Kysely<DB>, since: Date, limit: number): Promise<NewReadingRow[]> {
   const r = await sql<NewReadingRow>`
     select r.point_id, r.factor, r.period, r.t, r.version, r.value, r.flag, r.qc_flag, r.author_id, r.received_at
     from readings r
-    where r.received_at > ${since}
+    where r.received_at >= ${since}
       and not exists (select 1 from reading_qc q where q.point_id = r.point_id and q.factor = r.factor
         and q.period = r.period and q.t = r.t and q.version = r.version)
     order by r.received_at, r.point_id, r.factor, r.period, r.t

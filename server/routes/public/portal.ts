@@ -59,7 +59,9 @@ export function publicPortalRoutes(app: FastifyInstance, { readDb }: RouteDeps) 
       if (!v?.computed || v.computed.value === null) return { ...i, computedBasis: null };
       return {
         ...i, value: Math.round(v.computed.value * 100) / 100, period: String(v.year), source: "computed", source_document: null, recorded_at: null,
-        baseline: i.baseline ?? v.computedBaseline ?? null, computedBasis: "reviewed" as const,
+        baseline: i.baseline ?? v.computedBaseline ?? null,
+        // Computed from monitoring: the reviewed monthly means; other computations (registries' data) have no such basis.
+        computedBasis: i.method === "surface_water" || i.method === "drinking_intake" ? ("reviewed" as const) : null,
       };
     });
     const yearAgo = new Date(Date.now() - 365 * 86_400_000);
@@ -140,8 +142,15 @@ export function publicPortalRoutes(app: FastifyInstance, { readDb }: RouteDeps) 
   app.get("/api/public/water-quality", PUBLIC, async (req) => {
     const q = parse(S.WaterQuery, req.query);
     const months = await monthsWithReadings(readDb);
-    const month = q.month ?? months[0] ?? thisMonth();
-    const ranked = await assessAll(month);
+    let month = q.month ?? months[0] ?? thisMonth();
+    let ranked = await assessAll(month);
+    // Early in a month the monthly lab samples are not in yet: without a month asked for, show the newest month
+    // that classes at least as many sections as the one before it.
+    if (!q.month && months.length > 1) {
+      const before = await assessAll(months[1]);
+      const classed = (xs: typeof ranked) => xs.filter((x) => x.class !== null).length;
+      if (classed(before) > classed(ranked)) [month, ranked] = [months[1], before];
+    }
     const sections = ranked.map(({ detail: _d, ...r }) => r);
     const sum = (f: (s: (typeof sections)[number]) => number) => sections.reduce((n, s) => n + f(s), 0);
     const basis = { kind: "reviewed" as const, excluded: { pending: sum((s) => s.provenance.excluded.pending), rejected: sum((s) => s.provenance.excluded.rejected) }, unchecked: sum((s) => s.provenance.used.unchecked) };

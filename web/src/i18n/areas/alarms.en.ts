@@ -411,6 +411,7 @@ export const alarmsEn: Record<keyof typeof alarmsZh, string> = {
   "alarms.plans.summaryPlaceholder": "Summary: cause, measures, outcome",
   "alarms.basis.reviewed": "Basis: reviewed data, {pending} values awaiting review and {rejected} rejected left out",
   "alarms.basis.unchecked": "; {n} values not yet QC-checked taken as received",
+  "alarms.basis.row": "{samples} samples / {readings} values; {pending} awaiting review and {rejected} rejected left out",
   "alarms.basis.how": "Sources and rules",
   "alarms.basis.raw": "Raw data",
   "alarms.basis.reviewedShort": "Reviewed data",

@@ -421,6 +421,7 @@ export const alarmsZh = {
   "alarms.plans.summaryPlaceholder": "处置总结：原因、措施、结果",
   "alarms.basis.reviewed": "依据：经审核数据，剔除待审 {pending} 条、否决 {rejected} 条",
   "alarms.basis.unchecked": "；尚未质控 {n} 条暂按原值参与",
+  "alarms.basis.row": "{samples} 次样品 / {readings} 条数据，剔除待审 {pending} 条、否决 {rejected} 条",
   "alarms.basis.how": "数据来源与规则",
   "alarms.basis.raw": "原始数据",
   "alarms.basis.reviewedShort": "经审核数据",

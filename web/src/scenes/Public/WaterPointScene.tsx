@@ -34,7 +34,7 @@ export default function WaterPointScene() {
         { key: "c", label: t("public.monthClass"), children: <ClassTag c={s.class} /> },
         { key: "t", label: t("public.targetClass"), children: s.targetClass ? `${classLabel(s.targetClass as WaterClass)} · ${s.attainment ? t("public.attained") : t("public.notAttained")}` : "—" },
         { key: "i", label: "CWQI", children: `${s.index ?? "—"}${s.rank ? ` · ${t("public.rank", { rank: s.rank })}` : ""}` },
-        { key: "p", label: t("public.readingsUsed"), children: `${t(`public.period.${s.provenance.period ?? "none"}` as MessageKey)} · ${t("public.provenanceShort", { samples: s.provenance.samples, readings: s.provenance.readings, excluded: s.provenance.excluded.pending + s.provenance.excluded.rejected })}` },
+        { key: "p", label: t("public.readingsUsed"), children: `${t(`public.period.${s.provenance.period ?? "none"}` as MessageKey)} · ${t("alarms.basis.row", { samples: s.provenance.samples, readings: s.provenance.readings, ...s.provenance.excluded })}` },
         { key: "q", label: t("public.qcState"), children: <><BasisNote basis={{ excluded: s.provenance.excluded, unchecked: s.provenance.used.unchecked }} testId="water-point-basis" /><br />{t("alarms.basis.used", s.provenance.used)}</> },
       ]} />
       <Table size="small" style={{ marginTop: 12 }} rowKey="factor" pagination={false} dataSource={rows} data-testid="water-means"

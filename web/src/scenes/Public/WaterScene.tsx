@@ -58,7 +58,7 @@ export default function WaterScene() {
             </div>
             <div style={{ fontSize: 12, color: "#6b7280", marginLeft: 32 }}>
               {s.targetClass && <>{t("public.targetClass")} {classLabel(s.targetClass as WaterClass)} · {s.attainment === null ? "—" : s.attainment ? t("public.attained") : t("public.notAttained")} · </>}
-              CWQI {s.index ?? "—"} · {t("public.provenanceShort", { samples: s.provenance.samples, readings: s.provenance.readings, excluded: s.provenance.excluded.pending + s.provenance.excluded.rejected })}
+              CWQI {s.index ?? "—"} · {t("alarms.basis.row", { samples: s.provenance.samples, readings: s.provenance.readings, ...s.provenance.excluded })}
             </div>
           </Link>
         ))}
