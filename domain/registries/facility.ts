@@ -3,8 +3,9 @@
  * and sheets and the web's forms and columns come from one place:
  * - 医疗机构 (seed plan task 16: 补齐医疗机构污水处理设施短板, 二级医疗机构 by 2022-10-31): level, kind, beds, sewage
  *   facility status and deadline, and which GB 18466-2005 table applies (./medicalStandard below).
- * - 城镇污水处理厂 (tasks 2, 3, 14): capacity and load, GB 18918-2002 discharge grade, reclaimed water, sludge produced
- *   and disposed of by route (task 3: 压减污泥填埋规模; routes may not exceed what was produced).
+ * - 城镇污水处理厂 (tasks 2, 3, 14): capacity and load, GB 18918-2002 discharge grade, reclaimed water; the sludge
+ *   produced and disposed of by route is kept per year beside the plant (task 3: 压减污泥填埋规模; routes may not
+ *   exceed what was produced — `sludgeProblem`; the registry wwtp-sludge-years).
  * - 尾矿库 (task 15: 尾矿库等风险隐患排查整治): grade (等别), safety level, capacity, hazards and their rectification.
  * - 高速公路服务区、收费站 (task 19): sewage facility, where the water goes, reuse, last check.
  * - 湿地与生态工程 (task 9): kind, area or length, investment, years, outline on the map.
@@ -97,12 +98,6 @@ export const FACILITY_SPECS: Readonly<Record<FacilityKind, FacilityKindSpec>> = 
       { key: "grade", label: L("排放标准", "Discharge grade"), kind: "enum", required: true, options: GRADE_OPTIONS, example: "一级A", note: "GB 18918-2002 执行级别" },
       { key: "builtYear", label: L("建成年份", "Built"), kind: "integer", min: 1950, max: 2100, example: "2009", note: "2005 年及以前建成的总磷限值不同" },
       { key: "reclaimedWanM3y", label: L("再生水利用量", "Reclaimed water"), kind: "number", min: 0, max: 1e6, unit: "万m³/年", example: "180", note: "任务14：污水资源化利用" },
-      { key: "sludgeYear", label: L("污泥统计年度", "Sludge year"), kind: "integer", min: 2000, max: 2100, example: "2022", note: "以下污泥量所属年度" },
-      { key: "sludgeProducedT", label: L("污泥产生量", "Sludge produced"), kind: "number", min: 0, max: 1e7, unit: "t", example: "5200", note: "按含水率 80% 计" },
-      { key: "sludgeLandfillT", label: L("填埋处置量", "Landfilled"), kind: "number", min: 0, max: 1e7, unit: "t", example: "800", note: "任务3：压减填埋规模" },
-      { key: "sludgeIncinerationT", label: L("焚烧处置量", "Incinerated"), kind: "number", min: 0, max: 1e7, unit: "t", example: "2400", note: "含生物质利用＋焚烧" },
-      { key: "sludgeCoprocessT", label: L("协同处置量", "Co-processed"), kind: "number", min: 0, max: 1e7, unit: "t", example: "1500", note: "垃圾焚烧发电厂、水泥窑、燃煤电厂协同处置" },
-      { key: "sludgeReuseT", label: L("资源化利用量", "Beneficial use"), kind: "number", min: 0, max: 1e7, unit: "t", example: "500", note: "土地利用、建材利用等" },
     ],
   },
   tailings: {

@@ -2,13 +2,13 @@
  * @module Creates or changes a facility of one kind (domain/registries/facility.ts): the common fields (code unique
  * within the kind, name, responsible unit, river, address, position, outline for eco projects, status of the
  * kind, deadline, completion day, note) and the kind's own attributes, checked on the merged record — required
- * attributes present, enum values of the kind, a WWTP's sludge routes not exceeding what it produced, a completion
- * day only in a finished status. Audited with what changed.
+ * attributes present, enum values of the kind, a completion day only in a finished status (a WWTP's sludge by
+ * year: wwtpSludgeSaver). Audited with what changed.
  */
 import { audit, type CommandContext } from "../context";
 import { Conflict, ValidationError, type FieldIssue } from "../errors";
 import { geometryProblem, type Geometry } from "../../domain/registries/geo";
-import { sludgeProblem, type FacilityKindSpec } from "../../domain/registries/facility";
+import type { FacilityKindSpec } from "../../domain/registries/facility";
 import type { FacilityRow } from "../db/tables/enterprises";
 import { findFacilityByCode, insertFacility, updateFacility } from "../repositories/facility.repository";
 import { findRiver } from "../repositories/river.repository";
@@ -34,7 +34,6 @@ export interface FacilityInput {
 }
 
 const pick = <T>(v: T | undefined, old: T | undefined): T | null => (v !== undefined ? v : old !== undefined ? old : null);
-const num = (v: unknown) => (typeof v === "number" ? v : null);
 
 /** Saves a facility of `spec`'s kind. */
 export async function facilitySaver(ctx: CommandContext, spec: FacilityKindSpec, existing: FacilityRow | undefined, p: FacilityInput): Promise<FacilityRow> {
@@ -70,11 +69,6 @@ export async function facilitySaver(ctx: CommandContext, spec: FacilityKindSpec,
     }
     if (f.kind === "enum" && !f.options?.some((o) => o.value === v)) issues.push({ path: f.key, message: `应为：${f.options?.map((o) => o.label.zh).join("、")}` });
     attrs[f.key] = v;
-  }
-  if (spec.kind === "wwtp") {
-    const problem = sludgeProblem({ producedT: num(attrs.sludgeProducedT), landfillT: num(attrs.sludgeLandfillT), incinerationT: num(attrs.sludgeIncinerationT), coprocessT: num(attrs.sludgeCoprocessT), reuseT: num(attrs.sludgeReuseT) });
-    if (problem) issues.push({ path: "sludgeProducedT", message: problem });
-    if (num(attrs.sludgeProducedT) !== null && attrs.sludgeYear === undefined) issues.push({ path: "sludgeYear", message: "请填写污泥统计年度" });
   }
   if (spec.kind === "tailings" && attrs.hazardsRectified !== undefined && !attrs.hazards) issues.push({ path: "hazardsRectified", message: "没有隐患问题时不必填写整改情况" });
   if (issues.length) throw ValidationError(issues);

@@ -19,6 +19,7 @@ import { drinkingSourceSaver } from "../commands/drinkingSourceSaver";
 import { drinkingProblemSaver } from "../commands/drinkingProblemSaver";
 import { enterpriseSaver } from "../commands/enterpriseSaver";
 import { enterpriseYearSaver } from "../commands/enterpriseYearSaver";
+import { wwtpSludgeSaver } from "../commands/wwtpSludgeSaver";
 import { facilitySaver } from "../commands/facilitySaver";
 import { permitLimitSetter } from "../commands/permitLimitSetter";
 import { pointSaver } from "../commands/pointSaver";
@@ -115,7 +116,7 @@ export async function seedDemoEnterprises(ctx: CommandContext, unitIds: Map<stri
     { kind: "medical", v: { code: "ZZ-YL-02", name: "区中医院（演示）", status: "rectifying", deadline: "2022-10-31", level: "2", category: "tcm", beds: 180, capacityM3d: 150, disinfection: "hypochlorite", discharge: "sewer", lon: 113.181, lat: 35.219 } },
     { kind: "medical", v: { code: "ZZ-YL-03", name: "区妇幼保健院（演示）", status: "insufficient", deadline: "2022-10-31", level: "2", category: "specialist", beds: 90, capacityM3d: 40, discharge: "sewer", lon: 113.165, lat: 35.212 } },
     { kind: "medical", v: { code: "ZZ-YL-04", name: "府城社区卫生服务中心（演示）", status: "none", level: "1", category: "community", beds: 12, discharge: "sewer", lon: 113.158, lat: 35.207 } },
-    { kind: "wwtp", v: { code: "ZZ-WS-01", name: "中站区污水处理厂（演示）", status: "running", capacityWanM3d: 4, loadWanM3d: 3.3, grade: "1A", builtYear: 2009, reclaimedWanM3y: 210, sludgeYear: 2022, sludgeProducedT: 5600, sludgeLandfillT: 600, sludgeIncinerationT: 2900, sludgeCoprocessT: 1600, sludgeReuseT: 500, river: "大沙河", lon: 113.226, lat: 35.186 } },
+    { kind: "wwtp", v: { code: "ZZ-WS-01", name: "中站区污水处理厂（演示）", status: "running", capacityWanM3d: 4, loadWanM3d: 3.3, grade: "1A", builtYear: 2009, reclaimedWanM3y: 210, river: "大沙河", lon: 113.226, lat: 35.186 } },
     { kind: "tailings", v: { code: "ZZ-WK-01", name: "某铝土矿尾矿库（演示）", status: "inUse", grade: "4", safety: "normal", capacityWanM3: 160, mineral: "铝土矿尾矿", waterSource: false, lastInspection: "2022-06-15", hazards: "排洪井周边淤积（演示）", hazardsRectified: true, lon: 113.128, lat: 35.262 } },
     { kind: "serviceArea", v: { code: "ZZ-FW-01", name: "焦晋高速中站服务区（演示）", status: "rectifying", deadline: "2022-12-31", siteKind: "serviceArea", expressway: "焦晋高速（演示）", capacityM3d: 150, process: "A²/O＋人工湿地（演示）", outlet: "water", reuse: true, lastCheck: "2022-07-20", lon: 113.241, lat: 35.258 } },
     { kind: "serviceArea", v: { code: "ZZ-FW-02", name: "中站收费站（演示）", status: "compliant", siteKind: "toll", expressway: "焦晋高速（演示）", capacityM3d: 20, outlet: "sewer", reuse: false, lastCheck: "2022-07-20", lon: 113.232, lat: 35.25 } },
@@ -123,11 +124,19 @@ export async function seedDemoEnterprises(ctx: CommandContext, unitIds: Map<stri
     { kind: "eco", v: { code: "ZZ-ST-02", name: "新河生态治理工程（演示）", status: "planned", ecoKind: "restoration", lengthKm: 6.5, investmentWan: 12_000, startYear: 2023, finishYear: 2025, river: "新河", geometry: { type: "LineString", coordinates: xinhe.slice(0, 6) } } },
     { kind: "eco", v: { code: "ZZ-ST-03", name: "白马门河入河口人工湿地（演示）", status: "building", deadline: "2023-06-30", ecoKind: "constructedWetland", areaHa: 18, treatmentM3d: 20_000, investmentWan: 4600, startYear: 2022, finishYear: 2023, river: "白马门河", geometry: strip(courseOf("白马门河"), 113.149, 113.153, 0.0016) } },
   ];
+  // The plant's sludge by year (task 3: landfill cut from 2400 t to 600 t as incineration and co-processing grew).
+  const SLUDGE: [number, number, number, number, number, number][] = [
+    [2020, 5300, 2400, 1900, 600, 400], [2021, 5450, 1500, 2400, 1100, 450], [2022, 5600, 600, 2900, 1600, 500],
+  ];
   for (const f of F) {
     const { river: riverName, ...v } = f.v as Record<string, unknown> & { river?: string };
-    await facilitySaver(ctx, FACILITY_SPECS[f.kind], undefined, {
+    const saved = await facilitySaver(ctx, FACILITY_SPECS[f.kind], undefined, {
       ...v, unitId: unit(f.kind === "medical" ? "区卫生健康委员会" : f.kind === "serviceArea" ? "区交通运输局" : f.kind === "wwtp" ? "区住房和城乡建设局" : f.kind === "tailings" ? "区应急管理局" : "区农业农村局"),
       riverId: riverName ? await river(riverName) : null, note: "演示数据", demo: true,
     });
+    if (f.kind !== "wwtp") continue;
+    for (const [year, producedT, landfillT, incinerationT, coprocessT, reuseT] of SLUDGE) {
+      await wwtpSludgeSaver(ctx, undefined, { facilityId: saved.id, year, producedT, landfillT, incinerationT, coprocessT, reuseT, note: "演示数据", demo: true });
+    }
   }
 }

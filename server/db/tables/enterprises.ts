@@ -132,6 +132,24 @@ export type EnterpriseYearRow = Selectable<EnterpriseYearsTable> & { unit_id: st
 /** A facility row. */
 export type FacilityRow = Selectable<FacilitiesTable>;
 
+/** Sludge of a WWTP in a year (0022_registries_wwtp_sludge), tonnes. */
+export interface WwtpSludgeYearsTable {
+  id: Generated<string>;
+  facility_id: string;
+  year: number;
+  produced_t: number | null;
+  landfill_t: number | null;
+  incineration_t: number | null;
+  coprocess_t: number | null;
+  reuse_t: number | null;
+  note: string | null;
+  demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+/** A sludge year with its plant's unit (the row belongs to the plant's unit). */
+export type WwtpSludgeYearRow = Selectable<WwtpSludgeYearsTable> & { unit_id: string };
+
 declare module "../schema" {
   interface DB {
     drinking_sources: DrinkingSourcesTable;
@@ -140,6 +158,7 @@ declare module "../schema" {
     enterprises: EnterprisesTable;
     enterprise_years: EnterpriseYearsTable;
     facilities: FacilitiesTable;
+    wwtp_sludge_years: WwtpSludgeYearsTable;
   }
   interface MonitoringPointsTable {
     /** The enterprise an outlet belongs to (0013_registries_enterprises). */

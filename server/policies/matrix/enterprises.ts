@@ -14,6 +14,7 @@ import { drinkingProblemSaver } from "../../commands/drinkingProblemSaver";
 import { enterpriseSaver } from "../../commands/enterpriseSaver";
 import { enterpriseYearSaver } from "../../commands/enterpriseYearSaver";
 import { facilitySaver } from "../../commands/facilitySaver";
+import { wwtpSludgeSaver } from "../../commands/wwtpSludgeSaver";
 import { pointSaver } from "../../commands/pointSaver";
 import { FACILITY_KINDS, FACILITY_SPECS, type FacilityKind } from "../../../domain/registries/facility";
 import { FileStore, SHARED_TEMP_FILES_DIR } from "../../repositories/file.repository";
@@ -53,6 +54,7 @@ interface Fixture {
   problem: Rec;
   enterprise: Rec;
   year: Rec;
+  sludge: Rec;
   outletId: string;
   enterpriseId: string;
   facilities: Record<FacilityKind, Rec>;
@@ -92,6 +94,7 @@ ${commonRows("drinking-problems")}
 ${commonRows("enterprises")}
 ${commonRows("enterprise-years", false)}
 ${facilityKeys.map((k) => commonRows(k)).join("\n")}
+${commonRows("wwtp-sludge-years", false)}
 GET /api/registries/drinking-sources/compliance      D A A A A A A
 GET /api/registries/drinking-sources/intake-points   D A A A A A A
 POST /api/registries/drinking-problems/:id/transitions D A S S D D D
@@ -139,7 +142,9 @@ GET /api/registries/facilities                       D A A A A A A
           sheet: await b64(spec.title.zh.replace(/[、，]/g, "和"), [["编号", "名称", "责任单位", "状态", ...cells.map((c) => c[0])], [`MX-${k}-02`, "矩阵导入", unitName, spec.statuses[0].label.zh, ...cells.map((c) => c[1])]]),
         };
       }
+      const sludge = await wwtpSludgeSaver(ctx, undefined, { facilityId: facilities.wwtp.id, year: 2022, producedT: 1000, landfillT: 200 });
       return {
+        sludge: { id: sludge.id, attachmentId: await attach("wwtp_sludge_year", sludge.id), sheet: await b64("污水处理厂污泥处置", [["污水处理厂", "年度", "污泥产生量(t)"], ["MX-wwtp-01", 2021, 900]]) },
         source: { id: source.id, attachmentId: await attach("drinking_source", source.id), sheet: await b64("饮用水水源地", [["编号", "名称", "类型", "级别", "负责单位"], ["MX-SY-02", "矩阵导入水源地", "河流型", "县级", unitName]]) },
         problem: {
           id: problem.id, attachmentId: await attach("drinking_problem", problem.id),
@@ -160,6 +165,7 @@ GET /api/registries/facilities                       D A A A A A A
       (n) => ({ description: `问题描述${n}` })),
     ...commonRequests("enterprises", (f) => f.enterprise, (_f, b, n) => ({ code: `MX-QN${n}`, name: `新企业${n}`, unitId: b.unitId }), (n) => ({ note: `备注${n}` })),
     ...commonRequests("enterprise-years", (f) => f.year, (f, _b, n) => ({ enterpriseId: f.enterpriseId, year: 2030 + (n % 7), waterM3: n }), (n) => ({ note: `备注${n}` }), false),
+    ...commonRequests("wwtp-sludge-years", (f) => f.sludge, (f, _b, n) => ({ facilityId: f.facilities.wwtp.id, year: 2030 + (n % 7), producedT: 100 + n }), (n) => ({ note: `备注${n}` }), false),
     ...Object.fromEntries(FACILITY_KINDS.flatMap((k) => Object.entries(commonRequests(FACILITY_SPECS[k].key, (f) => f.facilities[k],
       (_f, b, n) => ({ code: `MX-${k}-N${n}`, name: `新设施${n}`, unitId: b.unitId, ...({
         medical: { level: "1", category: "clinic" }, wwtp: { capacityWanM3d: 1, grade: "1B" }, tailings: { grade: "5", safety: "normal" },

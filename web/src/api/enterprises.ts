@@ -210,10 +210,28 @@ export interface FacilityRecord {
   deadline: string | null;
   completedOn: string | null;
   overdue: boolean;
-  derived: { standard?: string | null; loadRate?: number | null; sludge?: { landfill: number; safe: number } | null };
+  derived: { standard?: string | null; loadRate?: number | null; sludgeYear?: number | null; sludge?: { landfill: number; safe: number } | null };
   note: string | null;
   demo: boolean;
   [attribute: string]: unknown;
+}
+
+/** A WWTP's sludge in a year (registry wwtp-sludge-years), tonnes. */
+export interface SludgeYearRecord {
+  id: string;
+  facilityId: string;
+  facilityCode: string | null;
+  facilityName: string | null;
+  unitId: string;
+  year: number;
+  producedT: number | null;
+  landfillT: number | null;
+  incinerationT: number | null;
+  coprocessT: number | null;
+  reuseT: number | null;
+  shares: { landfill: number; safe: number } | null;
+  note: string | null;
+  demo: boolean;
 }
 
 /** The compliance of every (matching) source over a period. */

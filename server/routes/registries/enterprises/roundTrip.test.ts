@@ -31,7 +31,7 @@ function comparable(v: unknown): unknown {
 const listOf = async (c: TestClient, key: string) => comparable((await c.get(`/api/registries/${key}?pageSize=200`)).body.data);
 
 /** The second group's registries in the order their references need. */
-const KEYS = ["drinking-sources", "drinking-problems", "enterprises", "enterprise-years", "medical-institutions", "wwtps", "tailings-ponds", "service-areas", "eco-projects"];
+const KEYS = ["drinking-sources", "drinking-problems", "enterprises", "enterprise-years", "medical-institutions", "wwtps", "tailings-ponds", "service-areas", "eco-projects", "wwtp-sludge-years"];
 
 /**
  * Every registry of the second group round-trips through its .xlsx: the export of a district imported into an
@@ -78,10 +78,11 @@ describe.each(ENGINES)(".xlsx round trip of the second group of registries on %s
       ...common, code: "YL-01", name: "区人民医院", status: "compliant", deadline: "2022-10-31", completedOn: "2022-10-20", level: "2", category: "general", beds: 260,
       capacityM3d: 300, process: "二级生化＋消毒", disinfection: "chlorineDioxide", discharge: "sewer",
     }));
-    await ok(admin.post("/api/registries/wwtps", {
+    const wwtp = await ok(admin.post("/api/registries/wwtps", {
       ...common, code: "WS-01", name: "区污水处理厂", status: "running", capacityWanM3d: 4, loadWanM3d: 3.2, grade: "1A", builtYear: 2009, reclaimedWanM3y: 180,
-      sludgeYear: 2022, sludgeProducedT: 5200, sludgeLandfillT: 800, sludgeIncinerationT: 2400, sludgeCoprocessT: 1500, sludgeReuseT: 500,
     }));
+    await ok(admin.post("/api/registries/wwtp-sludge-years", { facilityId: wwtp, year: 2021, producedT: 5000, landfillT: 2000, incinerationT: 3000, note: "年报" }));
+    await ok(admin.post("/api/registries/wwtp-sludge-years", { facilityId: wwtp, year: 2022, producedT: 5200, landfillT: 800, incinerationT: 2400, coprocessT: 1500, reuseT: 500 }));
     await ok(admin.post("/api/registries/tailings-ponds", {
       ...common, code: "WK-01", name: "某尾矿库", status: "inUse", grade: "4", safety: "sick", capacityWanM3: 120, mineral: "铝土矿尾矿", waterSource: true,
       lastInspection: "2022-06-15", hazards: "排洪设施淤堵", hazardsRectified: false,

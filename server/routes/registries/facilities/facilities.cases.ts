@@ -5,8 +5,8 @@ import type { GroupContext } from "../enterprises/testContext";
 
 /**
  * Facilities, one registry per kind: each kind's required attributes and statuses, a medical institution past its
- * 2022-10-31 deadline overdue and the GB 18466 table it answers to, a WWTP's sludge routes bounded by what it
- * produced and its landfill share, tailings hazards, eco projects drawn as areas, the overview of every kind.
+ * 2022-10-31 deadline overdue and the GB 18466 table it answers to, a WWTP's sludge years with routes bounded by
+ * what it produced and its landfill share, tailings hazards, eco projects drawn as areas, the overview of every kind.
  */
 export function facilityCases(ctx: () => GroupContext) {
   describe("facilities", () => {
@@ -43,20 +43,36 @@ export function facilityCases(ctx: () => GroupContext) {
       expect((await ecoStaff.post("/api/registries/wwtps", { code: "YL-01", name: "同号污水厂", unitId: d.eco.id, capacityWanM3d: 1, grade: "1A" })).status).toBe(200);
     });
 
-    it("bounds a WWTP's sludge routes by what it produced and shows the landfill share and load", async () => {
-      const base = { code: "WS-01", name: "中站区污水处理厂", unitId: d.eco.id, status: "running", capacityWanM3d: 4, loadWanM3d: 3.2, grade: "1A", builtYear: 2009, sludgeYear: 2022 };
-      const over = await ecoStaff.post("/api/registries/wwtps", { ...base, sludgeProducedT: 5200, sludgeLandfillT: 800, sludgeIncinerationT: 2400, sludgeCoprocessT: 1500, sludgeReuseT: 506 });
+    it("keeps a WWTP's sludge per year, routes bounded by what it produced; the plant shows its newest year", async () => {
+      const plant = await ecoStaff.post("/api/registries/wwtps", { code: "WS-01", name: "中站区污水处理厂", unitId: d.eco.id, status: "running", capacityWanM3d: 4, loadWanM3d: 3.2, grade: "1A", builtYear: 2009 });
+      expect(plant.status).toBe(200);
+      // 3.2 ÷ 4 = 0.8; no sludge year yet.
+      expect(plant.body.data.derived).toEqual({ loadRate: expect.closeTo(0.8, 10), sludgeYear: null, sludge: null });
+      const id = plant.body.data.id;
+      const year = (y: number, v: object) => ecoStaff.post("/api/registries/wwtp-sludge-years", { facilityId: id, year: y, ...v });
+      const over = await year(2022, { producedT: 5200, landfillT: 800, incinerationT: 2400, coprocessT: 1500, reuseT: 506 });
       expect(over.status).toBe(400);
-      expect(over.body.data.issues).toEqual([{ path: "sludgeProducedT", message: "各处置方式合计 5206 t，超过污泥产生量 5200 t" }]);
-      const noYear = await ecoStaff.post("/api/registries/wwtps", { ...base, sludgeYear: null, sludgeProducedT: 100 });
-      expect(noYear.body.data.issues).toEqual([{ path: "sludgeYear", message: "请填写污泥统计年度" }]);
-      const ok = await ecoStaff.post("/api/registries/wwtps", { ...base, sludgeProducedT: 5200, sludgeLandfillT: 800, sludgeIncinerationT: 2400, sludgeCoprocessT: 1500, sludgeReuseT: 500 });
-      expect(ok.status).toBe(200);
-      // 3.2 ÷ 4 = 0.8; 800 ÷ 5200 = 0.1538.
-      expect(ok.body.data.derived.loadRate).toBeCloseTo(0.8, 10);
-      expect(ok.body.data.derived.sludge.landfill).toBeCloseTo(800 / 5200, 10);
-      expect(ok.body.data.derived.sludge.safe).toBeCloseTo(4400 / 5200, 10);
-      expect((await ecoStaff.post("/api/registries/wwtps", { ...base, code: "WS-02", grade: "4A" })).status).toBe(400);
+      expect(over.body.data.issues).toEqual([{ path: "landfillT", message: "各处置方式合计 5206 t，超过污泥产生量 5200 t" }]);
+      expect((await year(2022, { landfillT: 100 })).body.data.issues).toEqual([{ path: "producedT", message: "请填写污泥产生量" }]);
+      expect((await year(2021, { producedT: 5000, landfillT: 2000, incinerationT: 3000 })).status).toBe(200);
+      const y22 = await year(2022, { producedT: 5200, landfillT: 800, incinerationT: 2400, coprocessT: 1500, reuseT: 500 });
+      expect(y22.status).toBe(200);
+      // 800 ÷ 5200 = 0.1538 landfilled; (2400 + 1500 + 500) ÷ 5200 = 0.8462 safely disposed.
+      expect(y22.body.data.shares.landfill).toBeCloseTo(800 / 5200, 10);
+      expect(y22.body.data.shares.safe).toBeCloseTo(4400 / 5200, 10);
+      expect((await year(2022, { producedT: 1 })).status).toBe(409);
+      // Only a WWTP has sludge years; another unit's staff may not add one.
+      const hospital = (await ecoStaff.get("/api/registries/medical-institutions?q=YL-01")).body.data[0];
+      expect((await ecoStaff.post("/api/registries/wwtp-sludge-years", { facilityId: hospital.id, year: 2022, producedT: 1 })).body.data.issues).toEqual([{ path: "facilityId", message: "请选择污水处理厂" }]);
+      expect((await fcStaff.post("/api/registries/wwtp-sludge-years", { facilityId: id, year: 2020, producedT: 4800 })).status).toBe(403);
+      const shown = (await auditor.get(`/api/registries/wwtps/${id}`)).body.data;
+      expect(shown.derived.sludgeYear).toBe(2022);
+      expect(shown.derived.sludge.landfill).toBeCloseTo(800 / 5200, 10);
+      const list = (await auditor.get(`/api/registries/wwtp-sludge-years?facilityId=${id}`)).body.data;
+      expect(list.map((r: { year: number; landfillT: number }) => [r.year, r.landfillT])).toEqual([[2022, 800], [2021, 2000]]);
+      // An edit is checked on the merged record: landfill 2000 with the 2022 routes is 5600 > 5200.
+      expect((await ecoStaff.patch(`/api/registries/wwtp-sludge-years/${y22.body.data.id}`, { landfillT: 2000 })).status).toBe(400);
+      expect((await ecoStaff.post("/api/registries/wwtps", { code: "WS-02", name: "x", unitId: d.eco.id, status: "running", capacityWanM3d: 1, grade: "4A" })).status).toBe(400);
     });
 
     it("keeps tailings ponds, service areas and eco projects, and gives an overview of every kind", async () => {

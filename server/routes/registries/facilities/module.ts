@@ -2,10 +2,12 @@
  * @module The facility registers, one module per kind (医疗机构, 污水处理厂, 尾矿库, 高速服务区, 湿地与生态工程), built
  * from the kind's declaration (domain/registries/facility.ts) over one table: the common fields, the kind's status
  * (overdue when past its deadline and not done) and attributes, and what follows from them — a medical
- * institution's GB 18466 table, a WWTP's load rate and sludge shares (task 3: landfill share).
+ * institution's GB 18466 table, a WWTP's load rate and the sludge shares of its newest sludge year (task 3:
+ * landfill share; the years themselves: ./sludgeModule.ts).
  */
 import type { z } from "zod";
-import type { FacilityRow } from "../../../db/tables/enterprises";
+import type { FacilityRow, WwtpSludgeYearRow } from "../../../db/tables/enterprises";
+import { latestSludgeYears } from "../../../repositories/wwtpSludge.repository";
 import { FACILITY_KINDS, FACILITY_SPECS, facilityOverdue, medicalStandard, sludgeShares, type FacilityKindSpec } from "../../../../domain/registries/facility";
 import type { SheetColumn } from "../../../../domain/registries/sheet";
 import { pointOf, type Geometry } from "../../../../domain/registries/geo";
@@ -23,7 +25,7 @@ const iso = (d: Date) => new Date(d).toISOString();
 const num = (v: unknown) => (typeof v === "number" ? v : null);
 
 /** What follows from a facility's attributes. */
-function derivedOf(spec: FacilityKindSpec, r: FacilityRow) {
+function derivedOf(spec: FacilityKindSpec, r: FacilityRow, sludge: WwtpSludgeYearRow | undefined) {
   const a = r.attrs as Record<string, unknown>;
   if (spec.kind === "medical") return { standard: medicalStandard(a) };
   if (spec.kind === "wwtp") {
@@ -31,7 +33,8 @@ function derivedOf(spec: FacilityKindSpec, r: FacilityRow) {
     const load = num(a.loadWanM3d);
     return {
       loadRate: capacity && load !== null ? load / capacity : null,
-      sludge: sludgeShares({ producedT: num(a.sludgeProducedT), landfillT: num(a.sludgeLandfillT), incinerationT: num(a.sludgeIncinerationT), coprocessT: num(a.sludgeCoprocessT), reuseT: num(a.sludgeReuseT) }),
+      sludgeYear: sludge?.year ?? null,
+      sludge: sludge ? sludgeShares({ producedT: sludge.produced_t, landfillT: sludge.landfill_t, incinerationT: sludge.incineration_t, coprocessT: sludge.coprocess_t, reuseT: sludge.reuse_t }) : null,
     };
   }
   return {};
@@ -39,7 +42,10 @@ function derivedOf(spec: FacilityKindSpec, r: FacilityRow) {
 
 /** Facilities as the API shows them (any kinds). */
 export async function presentFacilities(db: Kysely<DB>, rows: FacilityRow[]) {
-  const names = await namesOf(db, { unitIds: rows.map((r) => r.unit_id), riverIds: rows.map((r) => r.river_id) });
+  const [names, sludge] = await Promise.all([
+    namesOf(db, { unitIds: rows.map((r) => r.unit_id), riverIds: rows.map((r) => r.river_id) }),
+    latestSludgeYears(db, rows.filter((r) => r.kind === "wwtp").map((r) => r.id)),
+  ]);
   const today = toIsoDate(Date.now());
   return rows.map((r) => {
     const spec = FACILITY_SPECS[r.kind];
@@ -48,7 +54,7 @@ export async function presentFacilities(db: Kysely<DB>, rows: FacilityRow[]) {
       id: r.id, kind: r.kind, registry: spec.key, code: r.code, name: r.name, unitId: r.unit_id, unitName: names.units.get(r.unit_id) ?? null,
       riverId: r.river_id, riverName: r.river_id ? names.rivers.get(r.river_id) ?? null : null, address: r.address, lon: r.lon, lat: r.lat,
       geometry: r.geometry, status: r.status, deadline: r.deadline, completedOn: r.completed_on, overdue: facilityOverdue(r.kind, r.status, r.deadline, today),
-      derived: derivedOf(spec, r), note: r.note, demo: r.demo, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+      derived: derivedOf(spec, r, sludge.get(r.id)), note: r.note, demo: r.demo, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
     };
   });
 }

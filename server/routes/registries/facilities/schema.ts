@@ -82,3 +82,27 @@ export const FacilityOverviewQuery = BaseListQuery.extend({
   /** One kind (its URL key). */
   kind: z.string().max(40).optional(),
 });
+
+/** WWTP sludge-year list filters. */
+export const SludgeListQuery = BaseListQuery.extend({
+  /** One plant. */
+  facilityId: Uuid.optional(),
+  /** One year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+const tonnes = z.number().min(0, "不能小于 0").max(1e7, "不能超过 1000 万吨").nullable().optional();
+/** A plant's sludge in a year, tonnes (80% water). */
+export const SludgeCreate = z.object({
+  /** The WWTP. */
+  facilityId: Uuid,
+  year: z.number().int("年度应为整数").min(2000, "年度应在 2000～2100").max(2100, "年度应在 2000～2100"),
+  producedT: tonnes,
+  landfillT: tonnes,
+  incinerationT: tonnes,
+  coprocessT: tonnes,
+  reuseT: tonnes,
+  note: OptText(1000),
+});
+/** A sludge year's changes. */
+export const SludgeUpdate = SludgeCreate.partial();

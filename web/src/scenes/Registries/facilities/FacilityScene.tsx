@@ -25,6 +25,7 @@ import { FACILITY_FIELD_NAMES } from "../drinking/fields";
 import { percent } from "../drinking/format";
 import { attrText, FacilityStatusTag } from "./attrs";
 import { FacilityForm } from "./FacilityForm";
+import { SludgeYearsCard } from "./SludgeYearsCard";
 
 /** One facility of `spec`'s kind. */
 function Facility({ spec, id }: { spec: FacilityKindSpec; id: string }) {
@@ -60,13 +61,14 @@ function Facility({ spec, id }: { spec: FacilityKindSpec; id: string }) {
               {spec.kind === "wwtp" && <Descriptions.Item label={t("facilities.loadRate")}>{percent(f.derived.loadRate)}</Descriptions.Item>}
               {spec.kind === "wwtp" && (
                 <Descriptions.Item label={t("facilities.sludge")}>
-                  {f.derived.sludge ? <Space><Tag color={f.derived.sludge.landfill > 0.2 ? "orange" : "green"}>{t("facilities.sludge.landfill")} {percent(f.derived.sludge.landfill)}</Tag><Tag>{t("facilities.sludge.safe")} {percent(f.derived.sludge.safe)}</Tag></Space> : "—"}
+                  {f.derived.sludge ? <Space>{f.derived.sludgeYear && <span>{t("facilities.sludge.ofYear", { year: f.derived.sludgeYear })}</span>}<Tag color={f.derived.sludge.landfill > 0.2 ? "orange" : "green"}>{t("facilities.sludge.landfill")} {percent(f.derived.sludge.landfill)}</Tag><Tag>{t("facilities.sludge.safe")} {percent(f.derived.sludge.safe)}</Tag></Space> : "—"}
                 </Descriptions.Item>
               )}
               <Descriptions.Item label={t("facilities.address")} span={2}>{f.address ?? "—"}</Descriptions.Item>
               <Descriptions.Item label={t("registries.col.note")} span={2}>{f.note ?? "—"}</Descriptions.Item>
             </Descriptions>
           </Card>
+          {spec.kind === "wwtp" && <SludgeYearsCard facilityId={f.id} />}
           <AttachmentsCard registry={spec.key} id={f.id} attachments={f.attachments} canAttach={policy.attach} at={geometry ? representativePoint(geometry) : null} />
         </Col>
         <Col xs={24} xl={10}>
