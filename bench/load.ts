@@ -10,7 +10,8 @@
  * and PostgreSQL spent per request and per 1,000 values (what sizing needs, and what does not depend on other
  * processes sharing the machine), and the ratios. Goal: p99 ≤ 50 ms during ingest. No figure is asserted.
  *
- * Settings (environment): LOAD_USERS (50), LOAD_VALUES_PER_SEC (10000), LOAD_PHASE_SECONDS (15).
+ * Settings (environment): LOAD_USERS (50), LOAD_VALUES_PER_SEC (10000), LOAD_PHASE_SECONDS (15), LOAD_LAYOUT
+ * (`split`, default; `one-process`: web and gateway in one process, to see what sharing an event loop costs).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpus, loadavg, setPriority } from "node:os";
@@ -26,6 +27,8 @@ import { cpuOf, postgresCpu, pct, report, runPhase, type Phase, type PhaseSpec }
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const VALUES_PER_SEC = Number(process.env.LOAD_VALUES_PER_SEC ?? 10_000);
 const PHASE_MS = Number(process.env.LOAD_PHASE_SECONDS ?? 15) * 1000;
+/** LOAD_LAYOUT=one-process: web and gateway in one process (one event loop), as `SERVICES=web,worker,gateway` runs. */
+const ONE_PROCESS = process.env.LOAD_LAYOUT === "one-process";
 const PASSWORD = "Qingliu-load-2026";
 /** Simulated seconds per real second: a real-time (2011) and a minute (2051) upload per device every 30 s real. */
 const SPEEDUP = 120;
@@ -78,10 +81,14 @@ export async function benchLoad(): Promise<void> {
 
     const gatewayPort = await freePort();
     const env = { DATABASE_URL: cluster.url, DATABASE_POOL_SIZE: "20", DEMO: "false", DEMO_SIMULATOR: "false", LOG_LEVEL: "warn" };
-    [server, gateway] = await Promise.all([
-      spawnServer({ ...env, SERVICES: "web" }, 120_000),
-      spawnServer({ ...env, SERVICES: "gateway", GATEWAY_PORT: String(gatewayPort) }, 120_000),
-    ]);
+    if (ONE_PROCESS) {
+      server = gateway = await spawnServer({ ...env, SERVICES: "web,gateway", GATEWAY_PORT: String(gatewayPort) }, 120_000);
+    } else {
+      [server, gateway] = await Promise.all([
+        spawnServer({ ...env, SERVICES: "web" }, 120_000),
+        spawnServer({ ...env, SERVICES: "gateway", GATEWAY_PORT: String(gatewayPort) }, 120_000),
+      ]);
+    }
     const base = server.url;
     const readers = DEMO_USERS.filter((u) => u.role !== "monitoring_operator").map((u) => u.username);
     const cookies: string[] = [];
@@ -119,7 +126,7 @@ export async function benchLoad(): Promise<void> {
       return r;
     };
     console.log(`  machine: ${cpus().length} cores, load average before the run ${loadavg()[0].toFixed(1)} (processes of others share the cores)`);
-    console.log(`  PostgreSQL 15, 'qingliu serve' as web and as gateway, ${USERS} signed-in users; fleet of ${devices} simulated devices ` +
+    console.log(`  PostgreSQL 15, 'qingliu serve' ${ONE_PROCESS ? "as web and gateway in one process" : "as web and as gateway"}, ${USERS} signed-in users; fleet of ${devices} simulated devices ` +
       `(${(valuesPerPacket * packetsPerDevicePerSec * devices).toFixed(0)} values/s planned)`);
     await phase("warm-up", 3_000, mix);
     const floor = await phase("static /healthz, closed loop (floor)", Math.min(PHASE_MS, 8_000), () => ({ url: "/healthz", kind: "healthz" }));
