@@ -21,6 +21,12 @@ import type { NatsConfig } from "../env";
  */
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
+/** Waits until `done()` (a generous bound: a loaded machine may take seconds; the assertions after it decide). */
+async function until(done: () => boolean, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+}
+
 describe("JetStream store and stream writer (PostgreSQL, one NATS server)", () => {
   let d: Awaited<ReturnType<typeof createTestDatabase>>;
   let nats: NatsCluster;
@@ -66,7 +72,7 @@ describe("JetStream store and stream writer (PostgreSQL, one NATS server)", () =
     await ensureConsumer(h.jsm, cfg("UPLOADS_A"), quiet);
     const writer = new StreamWriter(d.db, h.js, { stream: "UPLOADS_A", consumer: "writers" }, quiet);
     writer.start();
-    for (let i = 0; i < 100 && writer.stats.messages < 1; i++) await new Promise((r) => setTimeout(r, 50));
+    await until(() => writer.stats.messages >= 1);
     await writer.stop();
     dev.socket.destroy();
     await gateway.stop();
@@ -114,7 +120,7 @@ describe("JetStream store and stream writer (PostgreSQL, one NATS server)", () =
     // After the ack wait (1 s) JetStream hands them to a live writer.
     const writer = new StreamWriter(d.db, h.js, { stream, consumer: "writers" }, quiet);
     writer.start();
-    for (let i = 0; i < 200 && writer.stats.messages < 30; i++) await new Promise((r) => setTimeout(r, 50));
+    await until(() => writer.stats.messages >= 30);
     await writer.stop();
     expect(writer.stats).toMatchObject({ messages: 30, redelivered: 30, duplicates: 30, stored: 0 });
     expect(await count("readings")).toBe(before.readings + 60);
