@@ -80,3 +80,8 @@ export const MailNotConfigured = () => new AppError("mail.not_configured", 409, 
 /** A report of a month that has not begun (400). */
 export const ReportPeriodInFuture = (period: string) =>
   new AppError("report.future_period", 400, `${period} 尚未开始，不能生成报告`, { issues: [{ path: "period", message: "月份尚未开始" }] });
+/** The round (调度) is closed: nothing more can be submitted to it, and it cannot be closed again (409). */
+export const RoundClosed = (title: string) => new AppError("round.closed", 409, `“${title}”已结束，不能再报送`, { title });
+/** An office escalation without a written reason (400). */
+export const EscalationReasonRequired = () =>
+  new AppError("ladder.reason_required", 400, "请写明督办理由", { issues: [{ path: "reason", message: "请写明督办理由（至少 10 个字）" }] });

@@ -21,7 +21,8 @@ export type TriggerKind = "daysOverdue" | "missedRounds" | "lateness";
 /** One fired condition, with the numbers behind it. */
 export interface LadderReason {
   /** The condition. */
-  kind: TriggerKind;
+  /** The condition; "judgement" for a rung the office decided on its own (no trigger fired). */
+  kind: TriggerKind | "judgement";
   /** The unit's figure. */
   value: number;
   /** The configured threshold it reached. */

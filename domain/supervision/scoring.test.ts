@@ -21,7 +21,7 @@ describe("scoreUnit (default weights: 0.5 per overdue day capped at 30; rungs 0/
 
   it("reports the figures", () => {
     expect(scoreUnit(perf(5, 3, [2, 4], ["notice"]))).toEqual({
-      unitId: "u", onTimeRate: 0.6, totalOverdueDays: 6, averageOverdueDays: 3, stepPenalty: 2, score: 55,
+      unitId: "u", onTimeRate: 0.6, totalOverdueDays: 6, averageOverdueDays: 3, stepPenalty: 2, due: 5, onTime: 3, steps: 1, score: 55,
     });
     expect(scoreUnit(perf(0, 0))).toMatchObject({ onTimeRate: null, averageOverdueDays: 0 });
   });
@@ -35,7 +35,7 @@ describe("scoreUnit (default weights: 0.5 per overdue day capped at 30; rungs 0/
 });
 
 describe("rankUnits (competition ranking, ties share a rank)", () => {
-  const s = (unitId: string, score: number) => ({ unitId, score, onTimeRate: null, totalOverdueDays: 0, averageOverdueDays: 0, stepPenalty: 0 });
+  const s = (unitId: string, score: number) => ({ unitId, score, onTimeRate: null, totalOverdueDays: 0, averageOverdueDays: 0, stepPenalty: 0, due: 0, onTime: 0, steps: 0 });
   it.each([
     [[s("a", 90), s("b", 80), s("c", 70)], [["a", 1], ["b", 2], ["c", 3]]],
     [[s("b", 80), s("c", 90), s("a", 90)], [["a", 1], ["c", 1], ["b", 3]]], // tie at the top, stable by unit id
@@ -43,6 +43,29 @@ describe("rankUnits (competition ranking, ties share a rank)", () => {
     [[s("x", 0), s("y", 0)], [["x", 1], ["y", 1]]],
     [[], []],
   ] as const)("%#", (scores, expected) => expect(rankUnits(scores).map((r) => [r.unitId, r.rank])).toEqual(expected));
+});
+
+describe("rankUnits tie-break (score, then fewer overdue days, fewer rungs, more on time, then name)", () => {
+  const u = (unitId: string, totalOverdueDays: number, steps: number, onTime: number) =>
+    ({ unitId, score: 0, onTimeRate: 0, totalOverdueDays, averageOverdueDays: 0, stepPenalty: 0, due: 10, onTime, steps });
+  // Every unit scores 0 (a whole past plan overdue, as the 2022 seed today): the figures behind the score decide.
+  const ranked = rankUnits(
+    [u("p", 400, 1, 0), u("q", 300, 2, 0), u("r", 300, 1, 1), u("s", 300, 1, 0), u("t", 300, 1, 0), u("v", 500, 0, 3)],
+    (id) => ({ p: "区财政局", q: "区农业农村局", r: "府城办事处", s: "冯封办事处", t: "丹河办事处", v: "区公安局" })[id]!,
+  );
+  it("orders and ranks by the criteria in turn, equal units sharing a rank", () =>
+    expect(ranked.map((x) => [x.unitId, x.rank, x.tied, x.decidedBy])).toEqual([
+      ["r", 1, false, null], // 300 days, 1 rung, 1 on time
+      ["t", 2, true, "onTime"], // 300, 1, 0 — equal to s: listed by name, 丹 (dān) before 冯 (féng)
+      ["s", 2, true, null],
+      ["q", 4, false, "steps"], // 300 days but 2 rungs
+      ["p", 5, false, "overdueDays"], // 400 days
+      ["v", 6, false, "overdueDays"], // 500 days, whatever its rungs and on-time count
+    ]));
+  it("still ranks by score first", () => {
+    const r = rankUnits([{ ...u("a", 900, 9, 0), score: 10 }, u("b", 0, 0, 9)]);
+    expect(r.map((x) => [x.unitId, x.rank, x.decidedBy])).toEqual([["a", 1, null], ["b", 2, "score"]]);
+  });
 });
 
 describe("performanceOf", () => {

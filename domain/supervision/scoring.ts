@@ -2,7 +2,10 @@
  * @module Unit scoring for the supervision report (seed plan 四(四): the office 调度 and 督办 units and ranks their
  * work). The plan gives no formula; this one is a project default with configurable weights:
  * score = 100 × on-time rate − min(cap, per-day × total overdue days) − Σ weight of ladder rungs received,
- * clamped to 0–100 and rounded to one decimal. Equal scores share a rank (1, 2, 2, 4).
+ * clamped to 0–100 and rounded to one decimal. Ranking (`rankUnits`): by score, then — as many units score the same,
+ * e.g. 0 when a whole past plan is overdue — fewer total overdue days, then fewer ladder rungs received, then more
+ * obligations met on time; units equal on all four share a rank (competition ranking 1, 1, 3) and are listed by
+ * name. Each ranked unit says which criterion placed it below the unit before it.
  */
 import { deadlineStatus, lateDays, type Deadline } from "./deadlines";
 import { dayNumber, type DateInput } from "./days";
@@ -53,6 +56,12 @@ export interface UnitScore {
   averageOverdueDays: number;
   /** Points lost to ladder rungs. */
   stepPenalty: number;
+  /** Obligations whose outcome is known. */
+  due: number;
+  /** Of these, met on time. */
+  onTime: number;
+  /** Ladder rungs received. */
+  steps: number;
   /** 0–100, one decimal. */
   score: number;
 }
@@ -73,27 +82,59 @@ export function scoreUnit(p: UnitPerformance, w: ScoringWeights = DEFAULT_SCORIN
     totalOverdueDays,
     averageOverdueDays: p.overdueDays.length ? totalOverdueDays / p.overdueDays.length : 0,
     stepPenalty,
+    due: p.due,
+    onTime: p.onTime,
+    steps: p.steps.length,
     score: Math.round(Math.min(100, Math.max(0, raw)) * 10) / 10,
   };
 }
 
+/** The criteria of the ranking, in order; the first that differs decides. */
+export const RANKING_CRITERIA = ["score", "overdueDays", "steps", "onTime"] as const;
+
+/** One criterion of the ranking. */
+export type RankingCriterion = (typeof RANKING_CRITERIA)[number];
+
 /** A ranked score. */
 export interface RankedUnit extends UnitScore {
-  /** 1 = best; equal scores share the rank and the next rank skips (competition ranking). */
+  /** 1 = best; units equal on every criterion share the rank and the next rank skips (competition ranking). */
   rank: number;
+  /** True when another unit has the same rank. */
+  tied: boolean;
+  /** The criterion that placed this unit below the one before it; null for the first and for a tie. */
+  decidedBy: RankingCriterion | null;
 }
 
+/** Per criterion, negative when `a` ranks above `b`. */
+const COMPARE: Record<RankingCriterion, (a: UnitScore, b: UnitScore) => number> = {
+  score: (a, b) => b.score - a.score,
+  overdueDays: (a, b) => a.totalOverdueDays - b.totalOverdueDays,
+  steps: (a, b) => a.steps - b.steps,
+  onTime: (a, b) => b.onTime - a.onTime,
+};
+
+/** The first criterion on which `a` and `b` differ, or null. */
+const decider = (a: UnitScore, b: UnitScore) => RANKING_CRITERIA.find((c) => COMPARE[c](a, b) !== 0) ?? null;
+
 /**
- * Ranks scores, best first; ties keep a stable order by unit id.
- * @example rankUnits([a90, b80, c90]).map((r) => r.rank) // [1, 1, 3] for a, c, b
+ * Ranks scores, best first: score, then fewer overdue days, fewer rungs, more on time (RANKING_CRITERIA); units
+ * equal on all share a rank and are listed by `nameOf` (Chinese collation), else by unit id.
+ * @example rankUnits([a90, b80, c90]).map((r) => r.rank) // [1, 1, 3] for a, c, b when a and c are equal on all criteria
  */
-export function rankUnits(scores: readonly UnitScore[]): RankedUnit[] {
-  const sorted = [...scores].sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
-  let rank = 0;
-  return sorted.map((s, i) => {
-    if (i === 0 || sorted[i - 1].score !== s.score) rank = i + 1;
-    return { ...s, rank };
+export function rankUnits(scores: readonly UnitScore[], nameOf: (unitId: string) => string = (id) => id): RankedUnit[] {
+  const order = (a: UnitScore, b: UnitScore) => {
+    const c = decider(a, b);
+    return c ? COMPARE[c](a, b) : nameOf(a.unitId).localeCompare(nameOf(b.unitId), "zh-Hans-CN") || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+  };
+  const sorted = [...scores].sort(order);
+  const ranks: number[] = [];
+  const deciders: (RankingCriterion | null)[] = [];
+  sorted.forEach((s, i) => {
+    const c = i === 0 ? null : decider(sorted[i - 1], s);
+    deciders.push(c);
+    ranks.push(i === 0 || c ? i + 1 : ranks[i - 1]);
   });
+  return sorted.map((s, i) => ({ ...s, rank: ranks[i], tied: ranks.filter((r) => r === ranks[i]).length > 1, decidedBy: deciders[i] }));
 }
 
 /**

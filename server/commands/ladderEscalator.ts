@@ -14,6 +14,7 @@ import { LADDER_STEPS, STEP_LABELS, type LadderConfig, type LadderStep } from ".
 import { ladderConfigInForce } from "../plans/settings";
 import type { LadderFacts, LadderReason } from "../../domain/supervision/ladderTriggers";
 import { roundLateness, type LatenessRecord } from "../../domain/supervision/lateness";
+import { closesWhenCaughtUp } from "../../domain/supervision/judgement";
 import { daysOverdue } from "../../domain/supervision/deadlines";
 import { toIsoDate } from "../../domain/supervision/days";
 import { listRequirements, unitDeadlines, type RequirementView, type UnitDeadline } from "../repositories/round.repository";
@@ -154,6 +155,8 @@ export async function ladderEscalator(ctx: CommandContext, p: LadderEscalatorPro
       const state = ladderStateOf(ladder);
       const ev = evaluateLadder(state, known, config, p.now.getTime());
       if (ev.caughtUp) {
+        // A ladder the office escalated on its own judgement waits for the office to close it (judgement.ts).
+        if (!closesWhenCaughtUp([...ladder.steps, ...ladder.proposals.filter((x) => x.status === "pending")])) break;
         const r = resolve(state, p.now.getTime());
         if (!r.ok) break;
         await closeLadder(ctx.trx, ladder.id, p.now);
@@ -182,7 +185,7 @@ export async function ladderEscalator(ctx: CommandContext, p: LadderEscalatorPro
             kind: "ladder.proposal",
             title: `建议${STEP_LABELS[proposal.step].zh}`,
             body: `建议对单位采取“${STEP_LABELS[proposal.step].zh}”：${proposal.reasons.map((r) => r.zh).join("；")}。请确认。`,
-            data: { proposalId: row.id, ladderId: ladder.id, taskId: ladder.taskId, unitId: ladder.unitId, step: proposal.step },
+            data: { proposalId: row.id, ladderId: ladder.id, taskId: ladder.taskId, unitId: ladder.unitId, step: proposal.step, url: "/supervision/ladder" },
             dedupeKey: `proposal:${row.id}`,
           })));
         }
@@ -194,7 +197,7 @@ export async function ladderEscalator(ctx: CommandContext, p: LadderEscalatorPro
 }
 
 /** Applies one rung to a locked ladder: document, step row, audit, notification to the unit. */
-async function applyRung(
+export async function applyRung(
   ctx: CommandContext, ladder: LadderRecord, state: LadderState, step: LadderStep, reasons: LadderReason[], facts: PairFacts | undefined,
   o: { at: Date; files: FileStore; config: LadderConfig; interview?: { scheduledFor: string; place: string | null } },
 ) {
@@ -221,7 +224,7 @@ async function applyRung(
     kind: `ladder.${step}`,
     title: doc ? `${doc.title}${doc.doc_number ? `（${doc.doc_number}）` : ""}` : `区攻坚战办已采取“${label}”措施`,
     body: `区攻坚战办对你单位负责的任务采取“${label}”措施：${reasons.map((r) => r.zh).join("；") || "进度滞后"}。`,
-    data: { ladderId: ladder.id, taskId: ladder.taskId, step, documentId: doc?.id ?? null },
+    data: { ladderId: ladder.id, taskId: ladder.taskId, step, documentId: doc?.id ?? null, url: doc ? `/api/supervision/documents/${doc.id}/docx` : "/supervision/tasks" },
     dedupeKey: `ladder:${ladder.id}:${step}`,
   });
   return { summary: { ladderId: ladder.id, step, documentId: doc?.id ?? null }, document: doc, messages };

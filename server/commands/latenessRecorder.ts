@@ -1,7 +1,9 @@
 /**
  * @module Records lateness for rounds past their due date (domain/supervision/lateness.ts): a "missing" record for
  * each unit that has not answered, "late" with the days once it has. Idempotent: records are keyed by requirement,
- * and a run that changes nothing writes nothing — not even an audit entry.
+ * and a run that changes nothing writes nothing — not even an audit entry. The periodic run passes over closed
+ * rounds: their records stay as written when the office closed them (roundCloser), so a missing answer's days
+ * stop counting at the close.
  */
 import { audit, type CommandContext } from "../context";
 import { roundLateness } from "../../domain/supervision/lateness";
@@ -20,7 +22,7 @@ export interface LatenessRecorderProps {
 /** Records lateness; returns how many records were created and changed. */
 export async function latenessRecorder(ctx: CommandContext, p: LatenessRecorderProps) {
   const today = toIsoDate(p.now.getTime());
-  const requirements = await listRequirements(ctx.trx, { dueBefore: today, roundIds: p.roundIds });
+  const requirements = await listRequirements(ctx.trx, { dueBefore: today, roundIds: p.roundIds, openRounds: !p.roundIds });
   const wanted: LatenessInput[] = [];
   for (const q of requirements) {
     const [rec] = roundLateness(

@@ -75,7 +75,7 @@ export async function roundOpener(ctx: CommandContext, p: RoundOpenerProps) {
     body: p.issuedOn
       ? `${plan.title}：${chineseDate(p.issuedOn)}印发的调度通知已录入系统，截止日期为${chineseDate(p.dueOn)}，请在系统中报送${p.kind === "annual_plan" ? "年度实施方案" : "本单位负责任务的工作进展"}。`
       : `${plan.title}：请于${chineseDate(p.dueOn)}前报送${p.kind === "annual_plan" ? "年度实施方案" : "本单位负责任务的工作进展"}。`,
-    data: { roundId: round.id },
+    data: { roundId: round.id, url: `/supervision/rounds/${round.id}` },
     dedupeKey: `round:${round.id}`,
   });
   return { round, requirements: requirements.length, units: units.length };

@@ -3,7 +3,7 @@
  * Attachments are checked and stored by plans/attachments.ts (type sniffed from the bytes, at most 10 MB each).
  */
 import { audit, type CommandContext } from "../context";
-import { Conflict } from "../errors";
+import { RoundClosed } from "../errors";
 import type { FileStore } from "../repositories/file.repository";
 import { storeAttachments } from "../plans/attachments";
 import { insertSubmission, type Figure } from "../repositories/submission.repository";
@@ -14,6 +14,8 @@ export interface SubmissionReporterProps {
   requirement: { id: string; round_id: string; task_id: string | null; unit_id: string };
   /** The round must still be open. */
   roundStatus: "open" | "closed";
+  /** Its title, for the refusal. */
+  roundTitle?: string;
   text: string;
   figures: Figure[];
   attachments: { fileName: string; bytes: Buffer }[];
@@ -23,7 +25,7 @@ export interface SubmissionReporterProps {
 
 /** Stores the submission; returns its row and the attachments' metadata. */
 export async function submissionReporter(ctx: CommandContext, p: SubmissionReporterProps) {
-  if (p.roundStatus !== "open") throw Conflict("该轮调度已结束，不能再报送");
+  if (p.roundStatus !== "open") throw RoundClosed(p.roundTitle ?? "该轮调度");
   const stored = await storeAttachments(ctx.trx, p.files, p.attachments);
   const submission = await insertSubmission(ctx.trx, {
     requirementId: p.requirement.id,

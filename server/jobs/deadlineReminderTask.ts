@@ -48,7 +48,7 @@ export class DeadlineReminderTask implements ScheduledTask {
           kind: "deadline.reminder",
           title: `任务还有 ${r.daysBefore} 天到期`,
           body: `第${task?.number ?? ""}项任务“${task?.title ?? ""}”的完成时限为${chineseDate(d.dueDate)}（${stored?.text ?? ""}），请抓紧推进。`,
-          data: { taskId: d.taskId, unitId: d.unitId, dueOn: d.dueDate, deadlineId: stored?.deadlineId ?? null, daysBefore: r.daysBefore },
+          data: { taskId: d.taskId, unitId: d.unitId, dueOn: d.dueDate, deadlineId: stored?.deadlineId ?? null, daysBefore: r.daysBefore, url: "/supervision/tasks" },
           dedupeKey: `deadline:${d.taskId}:${d.unitId}:${d.dueDate}:${r.daysBefore}`,
         })));
       }
@@ -59,7 +59,7 @@ export class DeadlineReminderTask implements ScheduledTask {
           kind: "round.reminder",
           title: `${q.roundTitle}还有 ${days} 天截止`,
           body: `请于${chineseDate(q.dueOn)}前报送${what}。`,
-          data: { roundId: q.roundId, requirementId: q.id, taskId: q.taskId, unitId: q.unitId, dueOn: q.dueOn, daysBefore: days },
+          data: { roundId: q.roundId, requirementId: q.id, taskId: q.taskId, unitId: q.unitId, dueOn: q.dueOn, daysBefore: days, url: `/supervision/rounds/${q.roundId}` },
           dedupeKey: `round:${q.id}:${days}`,
         })));
       }

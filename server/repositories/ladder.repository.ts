@@ -231,3 +231,16 @@ const proposalOf = (r: ProposalRow): ProposalRecord => ({
 });
 
 const NONE = "00000000-0000-0000-0000-000000000000";
+
+/** The roles a unit holds in a task (empty when it has none, or the task does not exist or is not open). */
+export async function taskUnitRoles(db: Kysely<DB>, taskId: string, unitId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("task_units")
+    .innerJoin("tasks", "tasks.id", "task_units.task_id")
+    .select("task_units.role")
+    .where("task_units.task_id", "=", taskId)
+    .where("task_units.unit_id", "=", unitId)
+    .where("tasks.status", "=", "open")
+    .execute();
+  return rows.map((r) => r.role);
+}

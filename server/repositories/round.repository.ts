@@ -71,6 +71,11 @@ export async function findRound(db: Kysely<DB>, id: string) {
   return db.selectFrom("rounds").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Closes an open round; undefined when it was not open (closed already, or gone). */
+export async function closeRound(db: Kysely<DB>, id: string) {
+  return db.updateTable("rounds").set({ status: "closed" }).where("id", "=", id).where("status", "=", "open").returningAll().executeTakeFirst();
+}
+
 /** Rounds, newest first. */
 export async function listRounds(db: Kysely<DB>, f: { planId?: string } = {}) {
   let q = db.selectFrom("rounds").selectAll();
@@ -80,7 +85,8 @@ export async function listRounds(db: Kysely<DB>, f: { planId?: string } = {}) {
 
 /** Requirements with their first answer; filtered by rounds, units, due date or plan. */
 export async function listRequirements(
-  db: Kysely<DB>, f: { roundIds?: string[]; unitIds?: string[]; dueBefore?: string; dueFrom?: string; planId?: string; kind?: RoundKind; requirementId?: string } = {},
+  db: Kysely<DB>,
+  f: { roundIds?: string[]; unitIds?: string[]; dueBefore?: string; dueFrom?: string; planId?: string; kind?: RoundKind; requirementId?: string; openRounds?: boolean } = {},
 ): Promise<RequirementView[]> {
   let q = db
     .selectFrom("round_requirements as q")
@@ -102,6 +108,7 @@ export async function listRequirements(
   if (f.planId) q = q.where("r.plan_id", "=", f.planId);
   if (f.kind) q = q.where("r.kind", "=", f.kind);
   if (f.requirementId) q = q.where("q.id", "=", f.requirementId);
+  if (f.openRounds) q = q.where("r.status", "=", "open");
   const rows = await q.orderBy("r.due_on").orderBy("t.sort").orderBy("u.sort").orderBy("u.name").execute();
   return rows.map((r) => ({
     id: r.id,

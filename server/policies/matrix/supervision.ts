@@ -12,6 +12,8 @@ import { defineMatrixArea } from "./area";
 import { insertPlan, insertTask } from "../../repositories/plan.repository";
 import { FileStore, SHARED_TEMP_FILES_DIR } from "../../repositories/file.repository";
 import { milestoneReporter } from "../../commands/milestoneReporter";
+import { roundOpener } from "../../commands/roundOpener";
+import { officeEscalator } from "../../commands/officeEscalator";
 import { findDeadline } from "../../repositories/milestone.repository";
 import { listIndicators } from "../../repositories/indicator.repository";
 import { DEFAULT_SUPERVISION_SETTINGS } from "../../../domain/supervision/settings";
@@ -26,6 +28,10 @@ interface Fixture {
   reportId: string;
   attachmentSha256: string;
   indicatorId: string;
+  /** An open round (only the office may close it: one authorized request). */
+  openRounds: string[];
+  /** An open ladder (only the office may close it). */
+  openLadders: string[];
 }
 
 const system = <T>(db: Kysely<DB>, fn: (ctx: CommandContext) => Promise<T>) =>
@@ -47,6 +53,9 @@ GET /api/plans/:id/dashboard                  D A A A D A A
 POST /api/tasks/:id/milestones                D D S S D D D
 POST /api/milestones/:id/revoke               D A D D D D D
 GET /api/milestones/:id/attachments/:sha256   D A S S D A A
+POST /api/rounds/:id/close                    D A D D D D D
+POST /api/supervision/escalations             D A D D D D D
+POST /api/supervision/ladders/:id/resolve     D A D D D D D
 `,
   async fixture(base) {
     const files = new FileStore(SHARED_TEMP_FILES_DIR);
@@ -67,7 +76,15 @@ GET /api/milestones/:id/attachments/:sha256   D A S S D A A
     const attachment = await base.db.selectFrom("milestone_report_attachments").select("sha256").where("report_id", "=", report.id).executeTakeFirstOrThrow();
     const [indicator] = await listIndicators(base.db, base.planId);
     if (!indicator) throw new Error("supervision matrix fixture: the base plan has no indicator");
-    return { taskId, freeDeadlines: free, reportId: report.id, attachmentSha256: attachment.sha256, indicatorId: indicator.id };
+    const openRounds: string[] = [];
+    for (const title of ["矩阵调度甲"])
+      openRounds.push((await system(base.db, (ctx) => roundOpener(ctx, { planId: plan.id, kind: "progress", title, dueOn: "2099-01-10", taskIds: [taskId], at: new Date() }))).round.id);
+    const openLadders: string[] = [];
+    // Opened on the office's judgement, so that no run of the ladder closes it before the request does.
+    openLadders.push((await system(base.db, (ctx) => officeEscalator(ctx, {
+      taskId, unitId: base.otherUnitId, reason: "矩阵测试：报送内容与现场核查不符", mode: "issue", at: new Date(), files,
+    }))).ladderId);
+    return { taskId, freeDeadlines: free, reportId: report.id, attachmentSha256: attachment.sha256, indicatorId: indicator.id, openRounds, openLadders };
   },
   requests: {
     "GET /api/settings/supervision": () => ({ url: "/api/settings/supervision" }),
@@ -89,5 +106,10 @@ GET /api/milestones/:id/attachments/:sha256   D A S S D A A
     }),
     "POST /api/milestones/:id/revoke": (f) => ({ url: `/api/milestones/${f.reportId}/revoke`, body: { reason: "证明材料不全" } }),
     "GET /api/milestones/:id/attachments/:sha256": (f) => ({ url: `/api/milestones/${f.reportId}/attachments/${f.attachmentSha256}` }),
+    "POST /api/rounds/:id/close": (f) => ({ url: `/api/rounds/${f.openRounds[0]}/close`, body: { note: "矩阵" } }),
+    "POST /api/supervision/escalations": (f, base) => ({
+      url: "/api/supervision/escalations", body: { taskId: f.taskId, unitId: base.unitId, mode: "issue", reason: "矩阵测试：报送内容与现场核查不符" },
+    }),
+    "POST /api/supervision/ladders/:id/resolve": (f) => ({ url: `/api/supervision/ladders/${f.openLadders[0]}/resolve`, body: { reason: "已整改到位" } }),
   },
 });

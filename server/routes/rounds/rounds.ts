@@ -1,11 +1,13 @@
 /**
  * @module Rounds (调度) and submissions: the office opens a round; everyone in the campaign sees each round's
  * status per unit; a unit's head or staff answer for their own unit; attachments are downloaded through the
- * submission they belong to. Files travel as base64 in JSON (the app accepts JSON bodies only).
+ * submission they belong to. Files travel as base64 in JSON (the app accepts JSON bodies only). The office closes
+ * a round; a closed round takes no more submissions (`round.closed`) and its requirements' `submit` policy is false.
  */
 import type { FastifyInstance } from "fastify";
 import { requireAuth } from "../../auth/authenticate";
 import { inCommand } from "../../auth/command";
+import { roundCloser } from "../../commands/roundCloser";
 import { roundOpener } from "../../commands/roundOpener";
 import { submissionReporter } from "../../commands/submissionReporter";
 import { Forbidden, NotFound, ValidationError } from "../../errors";
@@ -27,7 +29,11 @@ const today = () => toIsoDate(Date.now());
 
 /** Registers /api/rounds* and /api/submissions/:id/attachments/:sha256. */
 export function roundRoutes(app: FastifyInstance, { db }: RouteDeps, files: FileStore) {
-  const policiesOf = (actor: Actor, qs: RequirementView[]) => presentPolicies(requirementPolicy, actor, qs, (q) => q.id);
+  const policiesOf = (actor: Actor, qs: RequirementView[], closed = false) => {
+    const out = presentPolicies(requirementPolicy, actor, qs, (q) => q.id);
+    if (closed) for (const p of Object.values(out)) p.submit = false;
+    return out;
+  };
 
   app.post("/api/rounds", async (req) => {
     const { actor } = requireAuth(req);
@@ -66,8 +72,19 @@ export function roundRoutes(app: FastifyInstance, { db }: RouteDeps, files: File
         requirements: requirements.map((q) =>
           presentRequirement(q, day, can(requirementPolicy, actor, "read", q) ? submissions.filter((s) => s.requirementId === q.id) : undefined)),
       },
-      policies: policiesOf(actor, requirements),
+      policies: policiesOf(actor, requirements, round.status === "closed"),
+      canClose: canOpenRounds(actor) && round.status === "open",
     };
+  });
+
+  app.post("/api/rounds/:id/close", async (req) => {
+    const { actor } = requireAuth(req);
+    if (!canOpenRounds(actor)) throw Forbidden();
+    const { id } = parse(S.IdParams, req.params);
+    const body = parse(S.CloseRoundSchema, req.body ?? {});
+    const r = await inCommand(db, req, (ctx) => roundCloser(ctx, { roundId: id, note: body.note, at: new Date() }));
+    const requirements = await listRequirements(db, { roundIds: [id] });
+    return { ok: true, data: presentRound(r.round, requirements, today()) };
   });
 
   app.post("/api/rounds/:id/submissions", { bodyLimit: SUBMIT_LIMIT }, async (req) => {
@@ -87,6 +104,7 @@ export function roundRoutes(app: FastifyInstance, { db }: RouteDeps, files: File
       return submissionReporter(ctx, {
         requirement: { id: q.id, round_id: q.roundId, task_id: q.taskId, unit_id: q.unitId },
         roundStatus: round.status,
+        roundTitle: round.title,
         text: body.text,
         figures: body.figures,
         attachments: body.attachments.map((a) => ({ fileName: a.fileName, bytes: Buffer.from(a.contentBase64, "base64") })),

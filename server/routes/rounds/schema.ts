@@ -23,6 +23,12 @@ export const OpenRoundSchema = z.object({
   taskIds: z.array(Uuid).min(1).max(500).optional(),
 });
 
+/** Closing a round. */
+export const CloseRoundSchema = z.object({
+  /** Why now, if the office says (kept in the audit entry). */
+  note: z.string().trim().max(500).optional(),
+});
+
 /** List filters. */
 export const ListRoundsQuery = z.object({
   /** Only rounds of this plan. */

@@ -32,6 +32,29 @@ export const ConfirmSchema = z.object({
   place: z.string().trim().max(200).optional(),
 });
 
+/** The office escalating on its own judgement (no trigger needs to have fired). */
+export const EscalateSchema = z.object({
+  taskId: Uuid,
+  /** A unit with a role in the task. */
+  unitId: Uuid,
+  /** The rung; the ladder's next one when absent. */
+  step: z.enum(["reminder", "notice", "letter", "exposure", "interview", "accountability"]).optional(),
+  /** What the office saw and why it escalates (at least 10 characters; checked by the command). */
+  reason: z.string().max(2000).default(""),
+  /** "issue" now (the caller confirms) or "propose" for another office user to confirm. */
+  mode: z.enum(["issue", "propose"]).default("issue"),
+  /** 约谈 only: the day of the interview. */
+  scheduledFor: IsoDay.optional(),
+  /** 约谈 only: where. */
+  place: z.string().trim().max(200).optional(),
+});
+
+/** The office closing a ladder. */
+export const ResolveSchema = z.object({
+  /** Why the supervision ends (e.g. 已整改到位). */
+  reason: z.string().trim().min(2, "请写明结束督办的理由").max(2000),
+});
+
 /** Minutes of a held interview. */
 export const MinutesSchema = z.object({
   /** The day it was held. */

@@ -1,11 +1,14 @@
 /**
  * @module Supervision routes: lateness, the ladders with their proposals, the office's confirmation of a rung,
- * 约谈 and their minutes, the unit ranking (domain/supervision/scoring.ts) and the public exposure list.
+ * 约谈 and their minutes, the office's escalation on its own judgement and its closing of a ladder
+ * (commands/officeEscalator.ts), the unit ranking (domain/supervision/scoring.ts, with its tie-break) and the
+ * public exposure list.
  */
 import type { FastifyInstance } from "fastify";
 import { requireAuth } from "../../auth/authenticate";
 import { inCommand } from "../../auth/command";
 import { interviewMinutesRecorder, stepConfirmer } from "../../commands/ladderEscalator";
+import { ladderResolver, officeEscalator } from "../../commands/officeEscalator";
 import { Forbidden } from "../../errors";
 import { can, presentPolicies, type Actor } from "../../policies/cancan";
 import { canDecideLadder, canReadSupervision, ladderPolicy, seesAllUnits } from "../../policies/supervision.policy";
@@ -60,6 +63,29 @@ export function supervisionRoutes(app: FastifyInstance, { db }: RouteDeps, files
     return { ok: true, data: { ladder, document: doc ? presentDocument(doc) : null } };
   });
 
+  app.post("/api/supervision/escalations", async (req) => {
+    const { actor } = requireAuth(req);
+    if (!canDecideLadder(actor)) throw Forbidden();
+    const body = parse(S.EscalateSchema, req.body ?? {});
+    const r = await inCommand(db, req, (ctx) => officeEscalator(ctx, {
+      taskId: body.taskId, unitId: body.unitId, step: body.step, reason: body.reason, mode: body.mode, at: new Date(), files,
+      interview: body.scheduledFor ? { scheduledFor: body.scheduledFor, place: body.place ?? null } : undefined,
+    }));
+    const [ladder] = await present(await listLadders(db, { ids: [r.ladderId] }));
+    const doc = r.documentId ? await findDocument(db, r.documentId) : undefined;
+    return { ok: true, data: { ladder, step: r.step, proposalId: r.proposalId, document: doc ? presentDocument(doc) : null } };
+  });
+
+  app.post("/api/supervision/ladders/:id/resolve", async (req) => {
+    const { actor } = requireAuth(req);
+    if (!canDecideLadder(actor)) throw Forbidden();
+    const { id } = parse(S.IdParams, req.params);
+    const body = parse(S.ResolveSchema, req.body ?? {});
+    const r = await inCommand(db, req, (ctx) => ladderResolver(ctx, { ladderId: id, reason: body.reason, at: new Date() }));
+    const [ladder] = await present(await listLadders(db, { ids: [r.ladderId] }));
+    return { ok: true, data: ladder };
+  });
+
   app.get("/api/supervision/interviews", async (req) => {
     const { actor } = requireAuth(req);
     if (!canReadSupervision(actor)) throw Forbidden();
@@ -93,7 +119,7 @@ export function supervisionRoutes(app: FastifyInstance, { db }: RouteDeps, files
     };
     const unitIds = [...new Set([...input.deadlines.map((d) => d.unitId), ...input.rounds.map((r) => r.required[0])])];
     const { units } = await namesOf(db, { taskIds: [], unitIds });
-    const ranked = rankUnits(unitIds.map((u) => scoreUnit(performanceOf(u, input, today))));
+    const ranked = rankUnits(unitIds.map((u) => scoreUnit(performanceOf(u, input, today))), (id) => units.get(id) ?? id);
     return { ok: true, data: ranked.map((r) => ({ ...r, unitName: units.get(r.unitId) ?? "" })), asOf: today };
   });
 

@@ -30,6 +30,8 @@ const KNOWN_IDS = new Set([
   "mail.not_configured",
   "report.future_period",
   "device.offline",
+  "round.closed",
+  "ladder.reason_required",
 ]);
 
 /**

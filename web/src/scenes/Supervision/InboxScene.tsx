@@ -13,9 +13,16 @@ import { errorMessage } from "../../i18n/errors";
 import { useT, type MessageKey } from "../../i18n";
 import { localTime } from "./shared";
 
-/** Where a notification leads. */
+/**
+ * Where a notification leads: its `data.url` (every area's notifications carry one: an alarm, an incident, a
+ * round…) when it is a path of this site, else — for notifications stored before `url` was added — a page
+ * guessed from the ids it carries.
+ */
 function target(n: NotificationView): string | null {
-  const d = n.data as Record<string, string | null | undefined>;
+  const d = (n.data ?? {}) as Record<string, unknown>;
+  if (typeof d.url === "string" && /^\/(?![\/\\])/.test(d.url)) return d.url;
+  // Guesses only for this area's kinds: another area's roundId (a sampling round, say) is not a 调度.
+  if (!/^(round|ladder|deadline)\./.test(n.kind)) return null;
   if (d.documentId) return `/api/supervision/documents/${d.documentId}/docx`;
   if (d.roundId) return `/supervision/rounds/${d.roundId}`;
   if (d.proposalId || d.ladderId) return "/supervision/ladder";
@@ -42,9 +49,10 @@ export default function InboxScene() {
     onError: (e) => message.error(errorMessage(e, t)),
   });
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
-  const open = (n: NotificationView) => {
-    if (!n.readAt) mark.mutate([n.id]);
+  const open = async (n: NotificationView) => {
     const to = target(n);
+    // Marked read before leaving, so the badge and the list are right on return; a failure is shown, not fatal.
+    if (!n.readAt) await mark.mutateAsync([n.id]).catch(() => undefined);
     if (!to) return;
     if (to.startsWith("/api/")) window.location.assign(to);
     else navigate(to);
@@ -67,7 +75,7 @@ export default function InboxScene() {
         locale={{ emptyText: t("supervision.inbox.none") }}
         data-testid="inbox-list"
         renderItem={(n) => (
-          <List.Item onClick={() => open(n)} style={{ cursor: target(n) ? "pointer" : "default", background: n.readAt ? undefined : "#f0f9ff" }} data-testid={`inbox-${n.kind}`}>
+          <List.Item onClick={() => void open(n)} style={{ cursor: target(n) ? "pointer" : "default", background: n.readAt ? undefined : "#f0f9ff" }} data-testid={`inbox-${n.kind}`}>
             <List.Item.Meta
               title={<Space wrap><Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>{KIND_KEYS[n.kind] && <Tag>{t(KIND_KEYS[n.kind])}</Tag>}{n.kind.startsWith("ladder.") && n.kind !== "ladder.proposal" && <Tag color="red">{t("supervision.inbox.kind.ladder")}</Tag>}</Space>}
               description={<Space direction="vertical" size={0}><span>{n.body}</span><Typography.Text type="secondary">{localTime(n.createdAt)}</Typography.Text></Space>}
