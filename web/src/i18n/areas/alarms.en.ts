@@ -409,6 +409,7 @@ export const alarmsEn: Record<keyof typeof alarmsZh, string> = {
   "alarms.plans.recordStep": "Record step {n}",
   "alarms.plans.entryPlaceholder": "What was done and with what result (at least 2 characters)",
   "alarms.plans.summaryPlaceholder": "Summary: cause, measures, outcome",
+  "alarms.list.chart": "Chart around the alarm",
   "alarms.basis.reviewed": "Basis: reviewed data, {pending} values awaiting review and {rejected} rejected left out",
   "alarms.basis.unchecked": "; {n} values not yet QC-checked taken as received",
   "alarms.basis.row": "{samples} samples / {readings} values; {pending} awaiting review and {rejected} rejected left out",

@@ -419,6 +419,7 @@ export const alarmsZh = {
   "alarms.plans.recordStep": "记录第 {n} 步",
   "alarms.plans.entryPlaceholder": "做了什么、结果如何（至少 2 个字）",
   "alarms.plans.summaryPlaceholder": "处置总结：原因、措施、结果",
+  "alarms.list.chart": "报警前后曲线",
   "alarms.basis.reviewed": "依据：经审核数据，剔除待审 {pending} 条、否决 {rejected} 条",
   "alarms.basis.unchecked": "；尚未质控 {n} 条暂按原值参与",
   "alarms.basis.row": "{samples} 次样品 / {readings} 条数据，剔除待审 {pending} 条、否决 {rejected} 条",

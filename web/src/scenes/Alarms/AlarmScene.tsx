@@ -18,7 +18,7 @@ import { useT, type MessageKey } from "../../i18n";
 import { FlagChart } from "./FlagChart";
 import { useAcknowledge } from "./AlarmsScene";
 import { PlanOffer } from "./PlanOffer";
-import { SeverityTag, StateTag, beijingText, conditionText, formatValue } from "./shared";
+import { SeverityTag, StateTag, alarmChartUrl, beijingText, conditionText, formatValue } from "./shared";
 
 const HOUR = 3_600_000;
 
@@ -76,7 +76,7 @@ export default function AlarmScene() {
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t("alarms.col.severity")}><SeverityTag s={a.severity} t={t} /></Descriptions.Item>
           <Descriptions.Item label={t("alarms.col.state")}><span data-testid="alarm-state"><StateTag s={a.state} t={t} /></span></Descriptions.Item>
-          <Descriptions.Item label={t("alarms.col.point")}>{a.point ? <Link to={`/monitoring/points/${a.point.id}`}>{a.point.name}</Link> : "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("alarms.col.point")}>{a.point ? <Space size={4}><Link to={`/monitoring/points/${a.point.id}`}>{a.point.name}</Link>·<Link to={alarmChartUrl(a, a.rule?.period)} data-testid="alarm-point-chart">{t("alarms.list.chart")}</Link></Space> : "—"}</Descriptions.Item>
           <Descriptions.Item label={t("alarms.col.raisedAt")}>{beijingText(a.raisedAt)}</Descriptions.Item>
           <Descriptions.Item label={t("alarms.col.since")}>{beijingText(a.conditionSince)}</Descriptions.Item>
           <Descriptions.Item label={t("alarms.col.clearedAt")}>{beijingText(a.clearedAt)}</Descriptions.Item>

@@ -14,7 +14,8 @@ import { LoadError } from "../../components/Status";
 import { policyOf } from "../../hooks/usePolicy";
 import { errorMessage } from "../../i18n/errors";
 import { useT } from "../../i18n";
-import { SeverityTag, StateTag, beijingText } from "./shared";
+import { SeverityTag, StateTag, alarmChartUrl, beijingText } from "./shared";
+import { LineChartOutlined } from "@ant-design/icons";
 
 type StateFilter = "open" | "active" | "closed" | "all";
 
@@ -120,6 +121,9 @@ export default function AlarmsScene() {
               <Space direction="vertical" size={0}>
                 <Link to={`/alarms/${a.id}`} data-testid={`alarm-link-${a.id}`}>{a.pointName} · {a.ruleName}</Link>
                 <Typography.Text type="secondary">{a.summary}</Typography.Text>
+                <Link to={alarmChartUrl(a)} data-testid={`alarm-chart-link-${a.pointCode ?? a.id}`} style={{ fontSize: 12 }}>
+                  <LineChartOutlined /> {t("alarms.list.chart")}
+                </Link>
               </Space>
             ),
           },

@@ -3,7 +3,7 @@
  * colours, rule and detector names, and a short text for an alarm condition.
  */
 import { Tag } from "antd";
-import type { AlarmSeverity, AlarmState, Condition } from "../../api/alarms";
+import type { Alarm, AlarmSeverity, AlarmState, Condition } from "../../api/alarms";
 import type { DetectorRule, QcFlag, ReviewState } from "../../api/quality";
 import type { MessageKey, Translate } from "../../i18n";
 import { factorName } from "../Monitoring/quality";
@@ -54,4 +54,17 @@ export function conditionText(c: Condition, t: Translate): string {
   }
   const basis = t(`alarms.cond.basis.${c.basis}` as MessageKey);
   return `${f} ${t("alarms.cond.breaks")} ${basis}${c.multiple !== 1 ? ` × ${c.multiple}` : ""}`;
+}
+
+/**
+ * The point page's chart around an alarm: its first threshold factor, from 6 h before the condition began to an hour
+ * after it cleared (or now), in the alarm rule's series when known.
+ */
+export function alarmChartUrl(a: Pick<Alarm, "pointId" | "conditionSince" | "raisedAt" | "clearedAt" | "lastDetails" | "details">, period?: string): string {
+  const conditions = a.lastDetails.conditions ?? a.details.conditions ?? [];
+  const factor = conditions.flatMap((c) => (c.kind === "threshold" ? [c.factor] : []))[0];
+  const from = new Date(new Date(a.conditionSince ?? a.raisedAt).getTime() - 6 * 3_600_000).toISOString();
+  const to = new Date((a.clearedAt ? new Date(a.clearedAt).getTime() : Date.now()) + 3_600_000).toISOString();
+  const q = new URLSearchParams({ ...(factor ? { factor } : {}), ...(period ? { period } : {}), from, to });
+  return `/monitoring/points/${a.pointId}?${q.toString()}`;
 }

@@ -1,15 +1,17 @@
 /**
  * @module /monitoring/points/:id: one point — its record, a factor's time series (server-side buckets and LTTB)
  * with GB 3838 class bands and the target-class limit (permit limits for outlets), CSV export of what is charted,
- * the latest values with their flags, the monthly class table, permit limits and devices.
+ * the latest values with their flags, the monthly class table, permit limits and devices. `?factor=&period=&from=&to=`
+ * open the chart on a given factor and range (links from alarms).
  */
 import { useMemo, useState } from "react";
 import { Alert, Button, Card, Descriptions, Empty, Space, Typography } from "antd";
 import { ArrowLeftOutlined, DownloadOutlined, LineChartOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
+import dayjs, { type Dayjs } from "dayjs";
 import { getLatest, getPoint, getSeries } from "../../api/monitoring";
-import type { MonitoringPointDetail, Reading } from "../../api/types";
+import type { MonitoringPointDetail, Reading, ReadingPeriod } from "../../api/types";
 import { EChart } from "../../components/charts/EChart";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadError, PageLoading } from "../../components/Status";
@@ -19,6 +21,8 @@ import { DevicesTable, LatestTable, LimitsTable, MonthlyTable } from "./PointTab
 import { SeriesControls, windowRange, type SeriesWindow } from "./SeriesControls";
 import { downloadText, seriesCsv, seriesOption } from "./seriesOption";
 import { ClassTag, beijingText, bodyOf, factorLabel, isAssessed, kindText, latestClass, levelText, preferredPeriods } from "./quality";
+
+const PERIOD_CODES: ReadingPeriod[] = ["rt", "min", "hour", "day", "sample"];
 
 /** The factors a point offers: what it has values for, what its devices send, what its permit limits. */
 function factorsOf(point: MonitoringPointDetail, latest: Reading[]): string[] {
@@ -45,12 +49,20 @@ function PointView({ point, latest }: { point: MonitoringPointDetail; latest: Re
   const initialPeriod = preferredPeriods(point.kind).find((p) => latest.some((r) => r.period === p)) ?? preferredPeriods(point.kind)[0];
   const initialFactor =
     current?.mainPollutants[0] ?? (factors.includes("w21003") ? "w21003" : (latest.find((r) => r.period === initialPeriod)?.factor ?? factors[0]));
+  // ?factor=&period=&from=&to= (e.g. from an alarm: its factor around its time) choose the first window.
+  const [params] = useSearchParams();
+  const asked = {
+    factor: params.get("factor"), period: params.get("period") as ReadingPeriod | null,
+    from: params.get("from") ? dayjs(params.get("from")) : null, to: params.get("to") ? dayjs(params.get("to")) : null,
+  };
+  const askedRange = asked.from?.isValid() && asked.to?.isValid() && asked.from.isBefore(asked.to) ? ([asked.from, asked.to] as [Dayjs, Dayjs]) : null;
+  const firstPeriod = asked.period && PERIOD_CODES.includes(asked.period) ? asked.period : initialPeriod;
   const [win, setWin] = useState<SeriesWindow>({
-    factor: initialFactor,
-    period: initialPeriod,
+    factor: asked.factor && factors.includes(asked.factor) ? asked.factor : initialFactor,
+    period: firstPeriod,
     bucket: "raw",
-    preset: initialPeriod === "sample" ? "1y" : "30d",
-    custom: null,
+    preset: askedRange ? "custom" : firstPeriod === "sample" ? "1y" : "30d",
+    custom: askedRange,
   });
 
   // Presets end at the newest value of the chosen factor and series (or of the series, or now).
