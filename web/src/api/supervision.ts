@@ -140,7 +140,14 @@ export function listRounds(planId?: string) {
 
 /** One round with every requirement. */
 export function getRound(id: string) {
-  return request<RoundView & { requirements: RequirementView[] }, "read" | "submit">("GET", `/api/rounds/${encodeURIComponent(id)}`);
+  const r = request<RoundView & { requirements: RequirementView[] }, "read" | "submit">("GET", `/api/rounds/${encodeURIComponent(id)}`);
+  // canClose: the caller is the office and the round is still open.
+  return r as Promise<Awaited<typeof r> & { canClose?: boolean }>;
+}
+
+/** Closes a round (office): later submissions are refused with `round.closed`. */
+export function closeRound(id: string, note?: string) {
+  return request<RoundView>("POST", `/api/rounds/${encodeURIComponent(id)}/close`, { body: { note: note?.trim() || undefined } });
 }
 
 /** Opens a round (office). `issuedOn` records a round dispatched earlier by a paper notice. */
@@ -245,6 +252,16 @@ export function confirmProposal(id: string, body: { scheduledFor?: string; place
   return request<{ ladder: LadderView; document: DocumentView | null }>("POST", `/api/supervision/proposals/${encodeURIComponent(id)}/confirm`, { body });
 }
 
+/** The office escalates a (task, unit) on its own judgement: issues the rung now or proposes it for confirmation. */
+export function escalate(body: { taskId: string; unitId: string; step?: LadderStep; reason: string; mode: "issue" | "propose"; scheduledFor?: string; place?: string }) {
+  return request<{ ladder: LadderView; step: LadderStep; proposalId: string | null; document: DocumentView | null }>("POST", "/api/supervision/escalations", { body });
+}
+
+/** The office closes a ladder, with the reason. */
+export function resolveLadder(id: string, reason: string) {
+  return request<LadderView>("POST", `/api/supervision/ladders/${encodeURIComponent(id)}/resolve`, { body: { reason } });
+}
+
 /** Issued documents. */
 export function listDocuments(q: { unitId?: string; kind?: string } = {}) {
   return request<DocumentView[]>("GET", "/api/supervision/documents", { query: q });
@@ -269,7 +286,14 @@ export interface RankedUnit {
   totalOverdueDays: number;
   averageOverdueDays: number;
   stepPenalty: number;
+  due: number;
+  onTime: number;
+  steps: number;
   score: number;
+  /** Another unit has the same rank. */
+  tied: boolean;
+  /** What placed it below the unit before it (domain/supervision/scoring.ts RANKING_CRITERIA). */
+  decidedBy: "score" | "overdueDays" | "steps" | "onTime" | null;
 }
 
 /** The unit ranking. */

@@ -2,6 +2,7 @@
  * @module /supervision/ladder: the 督办 ladder (seed plan 四(四): 提醒 → 督办通知 → 致函 → 曝光 → 约谈 → 提请问责).
  * Proposed rungs wait for an office user's confirmation (a 约谈 with its day and place); each ladder shows its
  * rungs with the reasons and the numbered .docx issued with each; the documents tab lists every issued document.
+ * The office may also escalate on its own judgement (EscalateModal) and close a ladder with a reason.
  */
 import { useState } from "react";
 import { App, Button, DatePicker, Empty, Form, Input, Modal, Segmented, Space, Table, Tabs, Tag, Timeline, Typography } from "antd";
@@ -17,6 +18,7 @@ import { errorMessage } from "../../i18n/errors";
 import { useT, type MessageKey } from "../../i18n";
 import { StepTag, localDay, localTime } from "./shared";
 import { ChecksButton } from "./DashboardScene";
+import { EscalateModal, ResolveModal } from "./EscalateModal";
 
 type Proposal = LadderView["proposals"][number] & { ladder: LadderView };
 
@@ -88,6 +90,8 @@ export default function LadderScene() {
   const canDecide = useAbility("plan.manage");
   const [open, setOpen] = useState<"open" | "all">("open");
   const [confirming, setConfirming] = useState<Proposal | null>(null);
+  const [escalating, setEscalating] = useState<{ preset?: LadderView } | null>(null);
+  const [resolving, setResolving] = useState<LadderView | null>(null);
   const ladders = useQuery({ queryKey: ["supervision", "ladders", open], queryFn: () => listLadders({ open: open === "open" }) });
   const pendingQ = useQuery({ queryKey: ["supervision", "ladders", "open"], queryFn: () => listLadders({ open: true }) });
   const docs = useQuery({ queryKey: ["supervision", "documents"], queryFn: () => listDocuments() });
@@ -98,7 +102,15 @@ export default function LadderScene() {
     .sort((a, b) => a.ladder.taskNumber.localeCompare(b.ladder.taskNumber, undefined, { numeric: true }) || a.ladder.unitName.localeCompare(b.ladder.unitName, "zh"));
   return (
     <>
-      <PageHeader title={t("supervision.ladder.title")} extra={<ChecksButton />} />
+      <PageHeader
+        title={t("supervision.ladder.title")}
+        extra={
+          <Space>
+            {canDecide && <Button onClick={() => setEscalating({})} data-testid="escalate">{t("supervision.escalate.button")}</Button>}
+            <ChecksButton />
+          </Space>
+        }
+      />
       <Tabs
         data-testid="ladder-tabs"
         items={[
@@ -139,6 +151,15 @@ export default function LadderScene() {
                     { title: t("supervision.ladder.current"), width: 110, render: (_, l) => <StepTag step={l.currentStep} /> },
                     { title: t("supervision.ladder.openedAt"), width: 110, render: (_, l) => localDay(l.openedAt) },
                     { title: t("supervision.col.status"), width: 110, render: (_, l) => (l.closedAt ? <Tag color="green">{t("supervision.ladder.closed", { day: localDay(l.closedAt) })}</Tag> : <Tag color="red">{t("supervision.ladder.openTag")}</Tag>) },
+                    {
+                      title: "", width: 170,
+                      render: (_, l) => canDecide && !l.closedAt ? (
+                        <Space size={4}>
+                          <Button size="small" onClick={() => setEscalating({ preset: l })} data-testid={`escalate-${l.taskNumber}-${l.unitName}`}>{t("supervision.escalate.short")}</Button>
+                          <Button size="small" onClick={() => setResolving(l)} data-testid={`resolve-${l.taskNumber}-${l.unitName}`}>{t("supervision.resolve.button")}</Button>
+                        </Space>
+                      ) : null,
+                    },
                   ]}
                 />
               </>
@@ -164,6 +185,8 @@ export default function LadderScene() {
         ]}
       />
       {confirming && <ConfirmModal proposal={confirming} onClose={() => setConfirming(null)} />}
+      {escalating && <EscalateModal preset={escalating.preset} onClose={() => setEscalating(null)} />}
+      {resolving && <ResolveModal ladder={resolving} onClose={() => setResolving(null)} />}
     </>
   );
 }

@@ -1,13 +1,16 @@
 /**
  * @module /supervision/rounds/:id: one round — every unit it asks, per task, with its answer's state (on time,
  * late by N days, missing for N days, pending) and, where the caller may read them, the answers with figures and
- * attachments; a unit's head or staff answer for their own unit from here.
+ * attachments; a unit's head or staff answer for their own unit from here, while the round is open. The office
+ * closes it here (later submissions are refused with `round.closed`).
  */
 import { useState } from "react";
-import { Button, Card, Descriptions, Empty, List, Segmented, Space, Table, Tag, Typography } from "antd";
-import { useQuery } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Modal, Segmented, Space, Table, Tag, Typography } from "antd";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { getRound, listLateness, type RequirementView, type SubmissionView } from "../../api/supervision";
+import { closeRound, getRound, listLateness, type RequirementView, type RoundView, type SubmissionView } from "../../api/supervision";
+import { buttonTestId } from "../../components/testId";
+import { errorMessage } from "../../i18n/errors";
 import { policyOf } from "../../hooks/usePolicy";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadError } from "../../components/Status";
@@ -36,12 +39,38 @@ function Submissions({ items }: { items: SubmissionView[] }) {
   );
 }
 
+/** The office closes the round, with an optional note; the counts at the close are shown before it confirms. */
+function CloseModal({ round, onClose }: { round: RoundView; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [note, setNote] = useState("");
+  const close = useMutation({
+    mutationFn: () => closeRound(round.id, note),
+    onSuccess: () => {
+      message.success(t("supervision.rounds.closedDone", { title: round.title }));
+      void qc.invalidateQueries({ queryKey: ["supervision"] });
+      onClose();
+    },
+    onError: (e) => message.error(errorMessage(e, t)),
+  });
+  const unanswered = round.counts.required - round.counts.submitted;
+  return (
+    <Modal open title={t("supervision.rounds.closeTitle", { title: round.title })} onCancel={onClose} onOk={() => close.mutate()} confirmLoading={close.isPending}
+      okText={t("supervision.rounds.close")} okButtonProps={{ danger: true, ...buttonTestId("round-close-ok") }} destroyOnHidden>
+      <Typography.Paragraph>{t("supervision.rounds.closeHint", { answered: round.counts.submitted, unanswered })}</Typography.Paragraph>
+      <Input.TextArea rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t("supervision.rounds.closeNote")} data-testid="round-close-note" />
+    </Modal>
+  );
+}
+
 /** The page. */
 export default function RoundScene() {
   const t = useT();
   const { id = "" } = useParams();
   const [filter, setFilter] = useState<"all" | "mine" | "lapsed">("all");
   const [answering, setAnswering] = useState<RequirementView | null>(null);
+  const [closing, setClosing] = useState(false);
   const q = useQuery({ queryKey: ["supervision", "round", id], queryFn: () => getRound(id) });
   const lateness = useQuery({ queryKey: ["supervision", "lateness", id], queryFn: () => listLateness({ roundId: id }) });
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
@@ -52,7 +81,16 @@ export default function RoundScene() {
     filter === "all" ? true : filter === "mine" ? can(req).submit : req.status === "missing" || req.status === "late");
   return (
     <>
-      <PageHeader title={r?.title ?? t("supervision.rounds.title")} extra={<Link to={r?.kind === "annual_plan" ? "/supervision/annual" : "/supervision/rounds"}>{t("supervision.back")}</Link>} />
+      <PageHeader
+        title={r?.title ?? t("supervision.rounds.title")}
+        extra={
+          <Space>
+            {q.data?.canClose && <Button danger onClick={() => setClosing(true)} data-testid="round-close">{t("supervision.rounds.close")}</Button>}
+            <Link to={r?.kind === "annual_plan" ? "/supervision/annual" : "/supervision/rounds"}>{t("supervision.back")}</Link>
+          </Space>
+        }
+      />
+      {r?.status === "closed" && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("supervision.rounds.closedNotice")} data-testid="round-closed" />}
       <Card size="small" loading={q.isLoading} style={{ marginBottom: 16 }} data-testid="round-header">
         {r && (
           <Descriptions size="small" column={{ xs: 1, md: 4 }}>
@@ -110,6 +148,7 @@ export default function RoundScene() {
         ]}
       />
       {answering && <SubmitModal requirement={answering} onClose={() => setAnswering(null)} />}
+      {closing && r && <CloseModal round={r} onClose={() => setClosing(false)} />}
     </>
   );
 }

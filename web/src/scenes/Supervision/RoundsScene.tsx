@@ -105,7 +105,7 @@ export default function RoundsScene({ kind }: { kind: RoundView["kind"] }) {
         data-testid="rounds-table"
         locale={{ emptyText: t(kind === "annual_plan" ? "supervision.annual.none" : "supervision.rounds.none") }}
         columns={[
-          { title: t("supervision.rounds.titleField"), render: (_, r) => <Link to={`/supervision/rounds/${r.id}`} data-testid={`round-link-${r.title}`}>{r.title}</Link> },
+          { title: t("supervision.rounds.titleField"), render: (_, r) => <Space size={4}><Link to={`/supervision/rounds/${r.id}`} data-testid={`round-link-${r.title}`}>{r.title}</Link>{r.status === "closed" && <Tag>{t("supervision.rounds.closedTag")}</Tag>}</Space> },
           { title: t("supervision.rounds.openedAt"), width: 120, render: (_, r) => (r.issuedOn ? <Space size={4}>{r.issuedOn}<Tag>{t("supervision.rounds.recordedTag")}</Tag></Space> : localDay(r.openedAt)) },
           { title: t("supervision.col.dueOn"), dataIndex: "dueOn", width: 110 },
           {
