@@ -8,8 +8,8 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema";
 import { AuthenticationRequired, CsrfFailed } from "../errors";
 import type { Actor } from "../policies/cancan";
-import { findLiveSession, touchSession } from "../repositories/session.repository";
-import { findUserById, type UserWithAccess } from "../repositories/user.repository";
+import { touchSession } from "../repositories/session.repository";
+import { findSessionUser, type UserWithAccess } from "../repositories/user.repository";
 import { safeEqual, tokenHash } from "./tokens";
 
 /** The cookie that carries the session token. */
@@ -57,9 +57,9 @@ export function installAuthentication(app: FastifyInstance, db: Kysely<DB>, sess
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const now = new Date();
-      const session = await findLiveSession(db, tokenHash(token), now);
-      const user = session ? await findUserById(db, session.user_id) : undefined;
-      if (session && user && !user.disabled) {
+      const found = await findSessionUser(db, tokenHash(token), now);
+      if (found && !found.user.disabled) {
+        const { session, user } = found;
         req.auth = { user, actor: actorOf(user), sessionId: session.id, csrfToken: session.csrf_token };
         if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
           await touchSession(db, session.id, now, new Date(now.getTime() + sessionHours * 3_600_000));

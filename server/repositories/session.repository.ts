@@ -31,16 +31,6 @@ export async function insertSession(
     .execute();
 }
 
-/** A live (unexpired) session by id. */
-export async function findLiveSession(db: Kysely<DB>, id: string, now: Date): Promise<SessionRecord | undefined> {
-  return db
-    .selectFrom("sessions")
-    .select(["id", "user_id", "csrf_token", "expires_at", "last_seen_at"])
-    .where("id", "=", id)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-}
-
 /** Slides a session's expiry forward. */
 export async function touchSession(db: Kysely<DB>, id: string, now: Date, expiresAt: Date): Promise<void> {
   await db.updateTable("sessions").set({ last_seen_at: now, expires_at: expiresAt }).where("id", "=", id).execute();

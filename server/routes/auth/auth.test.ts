@@ -104,4 +104,17 @@ describe.each(ENGINES)("auth routes on %s", (engine) => {
     await s.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).execute();
     expect((await c.get("/api/auth/me")).status).toBe(401);
   });
+
+  it("refuses a disabled user's live session, and sees role and unit changes on the next request", async () => {
+    const c = await TestClient.signIn(s.app, "alice");
+    const alice = await s.db.selectFrom("users").select("id").where("username", "=", "alice").executeTakeFirstOrThrow();
+    await s.db.insertInto("user_roles").values({ user_id: alice.id, role: "auditor" }).execute();
+    const me = await c.get("/api/auth/me");
+    expect(me.status).toBe(200);
+    expect([...me.body.data.user.roles].sort()).toEqual(["auditor", "unit_staff"]);
+    await s.db.deleteFrom("user_roles").where("user_id", "=", alice.id).where("role", "=", "auditor").execute();
+    await s.db.updateTable("users").set({ disabled: true }).where("id", "=", alice.id).execute();
+    expect((await c.get("/api/auth/me")).status).toBe(401);
+    await s.db.updateTable("users").set({ disabled: false }).where("id", "=", alice.id).execute();
+  });
 });
