@@ -55,6 +55,7 @@ function Categories() {
         { title: t("complaints.deadlineDays"), dataIndex: "deadlineDays", render: (d: number, c) => <InputNumber size="small" min={1} max={365} defaultValue={d} onBlur={(e) => { const n = Number(e.target.value); if (n && n !== d) save.mutate({ code: c.code, deadlineDays: n }); }} /> },
         { title: "Open311", dataIndex: "open311Type" },
       ]} />
+      {save.isError && <Alert type="error" style={{ marginTop: 8 }} message={errorMessage(save.error, t)} />}
     </Card>
   );
 }
