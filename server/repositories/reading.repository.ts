@@ -142,16 +142,17 @@ export async function aggregateSeries(
   q: { pointId: string; factor: string; period: ReadingPeriod; from: Date; to: Date; bucket: "hour" | "day" | "month"; offsetMinutes?: number },
 ): Promise<Bucket[]> {
   const shift = sql.raw(`interval '${Math.trunc(q.offsetMinutes ?? 0)} minutes'`);
-  // Current versions by an anti-join bounded to the window on both sides (so both sides prune to the window's
-  // partitions), then one GROUP BY: 2–3× faster on PGlite than a LATERAL lookup per distinct time (bench/series.ts).
+  // Current versions by DISTINCT ON (t) over one scan of the window (sorted by t, version desc), then one GROUP BY:
+  // a LATERAL lookup per time was 2–3× slower, the anti-join (two scans of the window) ~25% slower on PGlite.
   const r = await sql<Bucket>`
     select (date_trunc(${q.bucket}, (r.t at time zone 'UTC') + ${shift}) - ${shift}) at time zone 'UTC' as t,
       avg(r.value) as avg, min(r.value) as min, max(r.value) as max, count(r.value)::int as n,
       bool_or(coalesce(r.flag, 'N') <> 'N') as abnormal
-    from readings r
-    where r.point_id = ${q.pointId} and r.factor = ${q.factor} and r.period = ${q.period} and r.t >= ${q.from} and r.t < ${q.to}
-      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
-        and n.t = r.t and n.version > r.version and n.t >= ${q.from} and n.t < ${q.to})
+    from (
+      select distinct on (x.t) x.t, x.value, x.flag from readings x
+      where x.point_id = ${q.pointId} and x.factor = ${q.factor} and x.period = ${q.period} and x.t >= ${q.from} and x.t < ${q.to}
+      order by x.t, x.version desc
+    ) r
     group by 1 order by 1`.execute(db);
   return r.rows.map((b) => ({ ...b, t: new Date(b.t) }));
 }
@@ -194,17 +195,18 @@ export type SeriesValue = Pick<ReadingRow, "t" | "value" | "flag" | "qc_flag" | 
  * (the caller asks for one more than it will take, to learn that a window is too long without counting it first).
  * The rows come back as one JSON array of arrays built in SQL: a year of hourly values as 8,760 row objects cost
  * PGlite ~3× more (each row crosses from WASM to JS and over a thread boundary) than one string parsed here.
+ * The current version per time is DISTINCT ON (t) over one scan of the window sorted by (t, version desc): about
+ * half the time of the anti-join (which scans the window twice and hashes it) for a year of hourly values on
+ * PGlite (EXPLAIN ANALYZE: ~30 ms against ~65–90 ms).
  */
 export async function seriesValues(db: Kysely<DB>, w: SeriesWindow, limit: number): Promise<SeriesValue[]> {
   const r = await sql<{ j: string }>`
     select coalesce(json_agg(json_build_array((extract(epoch from s.t) * 1000)::float8, s.value, s.flag, s.qc_flag, s.below_dl, s.version)
       order by s.t), '[]')::text as j
     from (
-      select r.t, r.value, r.flag, r.qc_flag, r.below_dl, r.version from readings r
+      select distinct on (r.t) r.t, r.value, r.flag, r.qc_flag, r.below_dl, r.version from readings r
       where r.point_id = ${w.pointId} and r.factor = ${w.factor} and r.period = ${w.period} and r.t >= ${w.from} and r.t < ${w.to}
-        and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
-          and n.t = r.t and n.version > r.version and n.t >= ${w.from} and n.t < ${w.to})
-      order by r.t
+      order by r.t, r.version desc
       limit ${limit}
     ) s`.execute(db);
   const rows = JSON.parse(r.rows[0]?.j ?? "[]") as [number, number | null, string | null, number, boolean, number][];
