@@ -152,6 +152,22 @@ describe("enterprises, drinking sources and facilities e2e", () => {
     await page.goto(`${e.server.url}/registries/facilities/wwtps`);
     await page.getByRole("link", { name: "中站区污水处理厂（演示）" }).click();
     await page.getByTestId("record-info").getByText("填埋占比").first().waitFor();
+    // The demo plant's sludge by year: landfill 600 ÷ 5600 = 10.7% in 2022, 2400 ÷ 5300 = 45.3% in 2020.
+    await expect.poll(() => page.getByTestId("sludge-landfill-2022").textContent()).toBe("10.7%");
+    expect(await page.getByTestId("sludge-landfill-2020").textContent()).toBe("45.3%");
+    await page.getByTestId("sludge-add").click();
+    await page.getByTestId("sludge-year").fill("2023");
+    await page.getByTestId("sludge-producedT").fill("5700");
+    await page.getByTestId("sludge-landfillT").fill("3000");
+    await page.getByTestId("sludge-incinerationT").fill("3000");
+    await page.getByTestId("record-form-submit").click();
+    // 3000 + 3000 > 5700: the server's message under the landfill field, nothing stored.
+    await page.getByText("各处置方式合计 6000 t，超过污泥产生量 5700 t").waitFor();
+    await page.getByTestId("sludge-landfillT").fill("400");
+    await page.getByTestId("record-form-submit").click();
+    // 400 ÷ 5700 = 7.0%.
+    await expect.poll(() => page.getByTestId("sludge-landfill-2023").textContent()).toBe("7.0%");
+    await expect.poll(() => page.getByTestId("record-info").textContent()).toContain("2023 年");
     await settled(page);
     await e.shot(page, "enterprises-wwtp");
   });

@@ -162,4 +162,24 @@ describe("public portal e2e (phone)", () => {
     expect(readFileSync(GPS_PHOTO).includes(Buffer.from("Xiaomi"))).toBe(true);
     expect(dialogs).toEqual([]);
   }, 120_000);
+
+  it("the office changes the rate limits and fraud thresholds on the settings page; a value out of range is refused", async () => {
+    const admin = await e.newPage();
+    await signIn(admin, "admin");
+    await admin.goto(`${e.server.url}/complaints/settings`);
+    const perHour = admin.getByTestId("setting-perAddressPerHour");
+    await expect.poll(() => perHour.inputValue(), { timeout: 10_000 }).toBe("5");
+    await perHour.fill("0");
+    await admin.getByTestId("settings-portal-save").click();
+    await admin.getByTestId("settings-portal").getByText("应在 1–100000 之间").waitFor();
+    await perHour.fill("8");
+    await admin.getByTestId("setting-burstCount").fill("4");
+    await admin.getByTestId("settings-portal-save").click();
+    await admin.getByTestId("settings-portal-saved").waitFor({ timeout: 10_000 });
+    await admin.reload();
+    await expect.poll(() => admin.getByTestId("setting-perAddressPerHour").inputValue(), { timeout: 10_000 }).toBe("8");
+    expect(await admin.getByTestId("setting-burstCount").inputValue()).toBe("4");
+    await admin.getByTestId("settings-portal").scrollIntoViewIfNeeded();
+    await e.shot(admin, "public-13-settings");
+  }, 60_000);
 });

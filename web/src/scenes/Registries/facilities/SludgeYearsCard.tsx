@@ -4,7 +4,7 @@
  * routes together do not exceed what was produced).
  */
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Col, Form, Input, InputNumber, Row, Table, Tag } from "antd";
 import { listRecords } from "../../../api/registries";
 import type { SludgeYearRecord } from "../../../api/enterprises";
@@ -20,6 +20,7 @@ const tonnes = (v: number | null) => (v === null ? "—" : v.toLocaleString("zh-
 /** The card. */
 export function SludgeYearsCard({ facilityId }: { facilityId: string }) {
   const t = useT();
+  const qc = useQueryClient();
   const q = useQuery({ queryKey: ["registries", "wwtp-sludge-years", facilityId], queryFn: () => listRecords<SludgeYearRecord>("wwtp-sludge-years", { facilityId, pageSize: 100 }) });
   const [editing, setEditing] = useState<SludgeYearRecord | "new" | null>(null);
   const rows = q.data?.data ?? [];
@@ -27,13 +28,13 @@ export function SludgeYearsCard({ facilityId }: { facilityId: string }) {
   return (
     <Card size="small" title={t("facilities.sludgeYears")} style={{ marginBottom: 16 }} data-testid="sludge-years"
       extra={q.data?.meta.can.create && <Button size="small" onClick={() => setEditing("new")} data-testid="sludge-add">{t("facilities.sludgeYears.add")}</Button>}>
-      <Table<SludgeYearRecord> size="small" rowKey="id" pagination={false} dataSource={rows} loading={q.isLoading} scroll={{ x: 640 }} locale={{ emptyText: t("common.none") }}
+      <Table<SludgeYearRecord> size="small" rowKey="id" pagination={false} dataSource={rows} loading={q.isLoading} locale={{ emptyText: t("common.none") }}
         columns={[
           { title: t("facilities.sludgeYears.year"), dataIndex: "year", width: 70 },
           { title: t("facilities.sludgeYears.producedT"), dataIndex: "producedT", render: tonnes },
           ...ROUTES.map((k) => ({ title: t(`facilities.sludgeYears.${k}`), dataIndex: k, render: tonnes })),
           { title: t("facilities.sludge.landfill"), key: "lf", render: (_: unknown, r: SludgeYearRecord) => (r.shares ? <Tag color={r.shares.landfill > 0.2 ? "orange" : "green"} data-testid={`sludge-landfill-${r.year}`}>{percent(r.shares.landfill)}</Tag> : "—") },
-          { title: "", key: "e", width: 60, render: (_: unknown, r: SludgeYearRecord) => (policyOf(q.data?.policies ?? {}, r.id).update ? <Button size="small" type="link" onClick={() => setEditing(r)} data-testid={`sludge-edit-${r.year}`}>{t("common.edit")}</Button> : null) },
+          { title: "", key: "e", width: 48, render: (_: unknown, r: SludgeYearRecord) => (policyOf(q.data?.policies ?? {}, r.id).update ? <Button size="small" type="link" onClick={() => setEditing(r)} data-testid={`sludge-edit-${r.year}`}>{t("common.edit")}</Button> : null) },
         ]} />
       <RecordFormModal<Values>
         registry="wwtp-sludge-years"
@@ -42,6 +43,8 @@ export function SludgeYearsCard({ facilityId }: { facilityId: string }) {
         id={year?.id}
         title={t(year ? "facilities.sludgeYears.edit" : "facilities.sludgeYears.add")}
         initialValues={year ? { ...year, note: year.note ?? undefined } : { year: new Date().getFullYear() - 1 }}
+        // The plant's page shows its newest year: read it again.
+        onSaved={() => void qc.invalidateQueries({ queryKey: ["registries", "wwtps"] })}
         toBody={(v) => ({ facilityId, year: v.year, producedT: v.producedT ?? null, ...Object.fromEntries(ROUTES.map((k) => [k, v[k] ?? null])), note: v.note ?? null })}
       >
         {() => (
