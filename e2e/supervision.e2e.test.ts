@@ -98,6 +98,11 @@ describe("supervision e2e", () => {
     await e.shot(staff, "supervision-04b-inbox");
     await staff.getByTestId("inbox-round.opened").first().click();
     await staff.waitForURL(/\/supervision\/rounds\//);
+    // The notification's data.url led here, and opening it marked it read.
+    const inbox = await staff.evaluate(async () => (await (await fetch("/api/inbox")).json()).data);
+    const openedNote = inbox.find((n: { kind: string }) => n.kind === "round.opened");
+    expect(staff.url()).toContain(openedNote.data.url);
+    expect(openedNote.readAt).not.toBeNull();
     await staff.getByTestId("round-filter").getByText("本单位需报送").click();
     await staff.getByTestId("answer-6").click();
     await staff.getByTestId("submit-text").fill("已完成白马门河、大沙河沿线入河排污口排查，建立台账并制定“一口一策”整治方案。");
@@ -211,6 +216,49 @@ describe("supervision e2e", () => {
     await admin.goto(`${e.server.url}/supervision/annual`);
     await expect.poll(() => admin.getByTestId("annual-due").textContent(), { timeout: 10_000 }).toContain("2022-05-30");
     await e.shot(admin, "supervision-13b-annual");
+  });
+
+  it("the office closes the round (the unit can no longer answer) and escalates task 3 on its own judgement", async () => {
+    const roundId = await admin.evaluate(async () => (await (await fetch("/api/rounds")).json()).data[0].id);
+    await admin.goto(`${e.server.url}/supervision/rounds/${roundId}`);
+    await admin.getByTestId("round-close").click();
+    await admin.getByTestId("round-close-note").fill("本轮调度汇总完毕");
+    await e.shot(admin, "supervision-15-round-close");
+    await admin.getByTestId("round-close-ok").click();
+    await expect.poll(() => admin.getByTestId("round-closed").count(), { timeout: 10_000 }).toBe(1);
+    expect(await admin.getByTestId("round-close").count()).toBe(0);
+    const staff = await signIn("eco.staff");
+    await staff.goto(`${e.server.url}/supervision/rounds/${roundId}`);
+    await expect.poll(() => staff.getByTestId("round-closed").count(), { timeout: 10_000 }).toBe(1);
+    expect(await staff.locator('[data-testid^="answer-"]').count()).toBe(0);
+    await staff.close();
+
+    // 区城市管理局 leads task 3; no trigger has to fire for the office to act.
+    await admin.goto(`${e.server.url}/supervision/ladder`);
+    await admin.getByTestId("escalate").click();
+    await admin.getByTestId("escalate-task").click();
+    await admin.keyboard.type("加快城镇污水处理厂");
+    await admin.keyboard.press("Enter");
+    await admin.getByTestId("escalate-unit").click();
+    await admin.locator(".ant-select-item-option", { hasText: "区城市管理局" }).click();
+    await admin.getByTestId("escalate-reason").fill("工作不力");
+    await admin.getByTestId("escalate-ok").click();
+    await expect.poll(() => admin.getByText("请写明督办理由（至少 10 个字）").count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await admin.getByTestId("escalate-reason").fill("现场检查发现污泥暂存场所未按要求防渗，与报送情况不符");
+    await e.shot(admin, "supervision-16-escalate");
+    await admin.getByTestId("escalate-ok").click();
+    await expect.poll(() => admin.locator(".ant-modal:visible").count(), { timeout: 15_000 }).toBe(0);
+    const ladders = await admin.evaluate(async () => (await (await fetch("/api/supervision/ladders?open=1")).json()).data);
+    const mine = ladders.find((l: { unitName: string; taskNumber: string }) => l.unitName === "区城市管理局" && l.taskNumber === "3");
+    // The checks had sent it a 提醒 by itself (task 3 is overdue since 2022), so the office's rung is the 督办通知,
+    // confirmed by the office user, with the reason as written; the pending proposal of it lapsed.
+    expect(mine.steps.map((x: { step: string; confirmedBy: string | null; reasons: { zh: string }[] }) => [x.step, x.confirmedBy !== null, x.reasons.at(-1)?.zh])).toEqual([
+      ["reminder", false, expect.any(String)],
+      ["notice", true, "攻坚战办研判：现场检查发现污泥暂存场所未按要求防渗，与报送情况不符"],
+    ]);
+    expect(mine.proposals.filter((x: { step: string }) => x.step === "notice")).toEqual([]);
+    await admin.getByTestId("ladder-tabs").getByText("督办台账").click().catch(() => undefined);
+    await e.shot(admin, "supervision-17-ladder-after-escalation");
     await admin.goto(`${e.server.url}/supervision`);
     await admin.getByTestId("lang-switch").click();
     await expect.poll(() => admin.getByText("Supervision overview").count(), { timeout: 10_000 }).toBeGreaterThan(0);

@@ -9,10 +9,10 @@ import { audit, type CommandContext } from "../context";
 import { Conflict, EscalationReasonRequired, NotFound, ValidationError } from "../errors";
 import { judgementReason, nextStep } from "../../domain/supervision/judgement";
 import { resolve } from "../../domain/supervision/ladder";
-import { STEP_LABELS, type LadderConfig, type LadderStep } from "../../domain/supervision/ladderConfig";
+import { LADDER_STEPS, STEP_LABELS, type LadderConfig, type LadderStep } from "../../domain/supervision/ladderConfig";
 import { toIsoDate } from "../../domain/supervision/days";
 import { ladderConfigInForce } from "../plans/settings";
-import { closeLadder, insertLadder, insertProposal, ladderStateOf, listLadders, lockLadder, taskUnitRoles } from "../repositories/ladder.repository";
+import { closeLadder, insertLadder, insertProposal, ladderStateOf, lapseProposals, listLadders, lockLadder, taskUnitRoles } from "../repositories/ladder.repository";
 import type { FileStore } from "../repositories/file.repository";
 import { notifyOffice } from "../notify/notifier";
 import type { OutboundMessage } from "../notify/channel";
@@ -75,6 +75,9 @@ export async function officeEscalator(ctx: CommandContext, p: OfficeEscalatorPro
     const applied = await applyRung(ctx, ladder, state, step, [reason], facts, { at: p.at, files: p.files, config, interview: p.interview });
     messages = applied.messages;
     documentId = applied.document?.id ?? null;
+    // A pending proposal of this rung or a weaker one is moot now.
+    const moot = LADDER_STEPS.slice(0, LADDER_STEPS.indexOf(step) + 1).filter((s) => s !== "reminder") as Exclude<LadderStep, "reminder">[];
+    await lapseProposals(ctx.trx, ladder.id, moot, p.at);
   }
   await audit(ctx, {
     action: "ladder.escalate", entityType: "ladder", entityId: ladder.id, unitId: ladder.unitId,

@@ -244,3 +244,9 @@ export async function taskUnitRoles(db: Kysely<DB>, taskId: string, unitId: stri
     .execute();
   return rows.map((r) => r.role);
 }
+
+/** Lets a ladder's pending proposals of these rungs lapse (a rung applied otherwise made them moot). */
+export async function lapseProposals(db: Kysely<DB>, ladderId: string, steps: StoredLadderStep[], at: Date) {
+  if (!steps.length) return;
+  await db.updateTable("ladder_proposals").set({ status: "lapsed", decided_at: at }).where("ladder_id", "=", ladderId).where("status", "=", "pending").where("step", "in", steps).execute();
+}

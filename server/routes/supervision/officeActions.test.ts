@@ -145,13 +145,24 @@ describe.each(ENGINES)("the office closes rounds, ranks with a tie-break and esc
     const inboxF = await (await on("2022-07-01", "staffF")).get("/api/inbox");
     expect(inboxF.body.data.map((n: any) => n.data.url)).toContain(`/api/supervision/documents/${issued.body.data.document.id}/docx`);
 
+    // Three days after the 提醒 the office issues the 督办通知 itself: the pending proposal of it lapses.
+    const admin3 = await on("2022-07-03", "admin");
+    const notice = await admin3.post("/api/supervision/escalations", { taskId: t[4], unitId: u.F, step: "notice", reason: "提醒后仍未启动测试，现发督办通知" });
+    expect(notice.status).toBe(200);
+    expect(notice.body.data.ladder).toMatchObject({ currentStep: "notice", proposals: [] });
+    expect(notice.body.data.document).toMatchObject({ kind: "notice", docNumber: "中环攻坚督〔2022〕1号" });
+    // A 提醒 needs nobody's confirmation, so it cannot be proposed.
+    const fresh = await admin3.post("/api/supervision/escalations", { taskId: t[3], unitId: u.D, mode: "propose", step: "reminder", reason: "调度发现台账资料缺失，需提醒整改" });
+    expect(fresh.status).toBe(400);
+    expect(fresh.body.data.issues[0].path).toBe("mode");
+
     // The office closes it, with a reason; a second close is refused.
-    const admin2 = await on("2022-07-02", "admin");
+    const admin2 = await on("2022-07-04", "admin");
     expect((await admin2.post(`/api/supervision/ladders/${ladderId}/resolve`, { reason: "" })).status).toBe(400);
     const resolved = await admin2.post(`/api/supervision/ladders/${ladderId}/resolve`, { reason: "已启动水平衡测试" });
     expect(resolved.status).toBe(200);
     const closes = await auditOf("ladder.close", ladderId);
-    expect(closes.map((e) => e.data)).toEqual([expect.objectContaining({ byOffice: true, reason: "已启动水平衡测试", steps: 1 })]);
+    expect(closes.map((e) => e.data)).toEqual([expect.objectContaining({ byOffice: true, reason: "已启动水平衡测试", steps: 2 })]);
     expect((await admin2.post(`/api/supervision/ladders/${ladderId}/resolve`, { reason: "再次" })).status).toBe(409);
   });
 });

@@ -152,7 +152,7 @@ export default function LadderScene() {
                     { title: t("supervision.ladder.openedAt"), width: 110, render: (_, l) => localDay(l.openedAt) },
                     { title: t("supervision.col.status"), width: 110, render: (_, l) => (l.closedAt ? <Tag color="green">{t("supervision.ladder.closed", { day: localDay(l.closedAt) })}</Tag> : <Tag color="red">{t("supervision.ladder.openTag")}</Tag>) },
                     {
-                      title: "", width: 170,
+                      title: "", width: 200,
                       render: (_, l) => canDecide && !l.closedAt ? (
                         <Space size={4}>
                           <Button size="small" onClick={() => setEscalating({ preset: l })} data-testid={`escalate-${l.taskNumber}-${l.unitName}`}>{t("supervision.escalate.short")}</Button>

@@ -38,7 +38,7 @@ export default function RankingScene() {
             { title: t("supervision.ranking.steps"), dataIndex: "steps", width: 90 },
             { title: t("supervision.ranking.stepPenalty"), dataIndex: "stepPenalty", width: 110 },
             {
-              title: t("supervision.ranking.decidedBy"), width: 170,
+              title: t("supervision.ranking.decidedBy"), width: 210,
               render: (_, r) => (r.decidedBy ? t(`supervision.ranking.by.${r.decidedBy}` as MessageKey) : r.tied ? t("supervision.ranking.by.tie") : "—"),
             },
           ]}
