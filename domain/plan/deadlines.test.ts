@@ -32,6 +32,7 @@ describe("findDeadlines (plan year 2022)", () => {
     ["3个月前已部署", []], // a span of time, not a month
     ["每年6月底前报送总结", [["2022-06-30", "每年6月底前"]]], // yearly: once in the plan year, not a bare 「6月底前」
     ["每半年开展一次评估", [["2022-06-30", "每半年"], ["2022-12-31", "每半年"]]],
+    ["每季度结束后10日内报送", [["2022-04-10", "每季度结束后10日内"], ["2022-07-10", "每季度结束后10日内"], ["2022-10-10", "每季度结束后10日内"], ["2023-01-10", "每季度结束后10日内"]]],
   ] as [string, [string, string][]][])("%s", (text, expected) => {
     expect(findDeadlines(text, 2022).map((d) => [d.date, d.text])).toEqual(expected);
   });

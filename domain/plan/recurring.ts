@@ -1,6 +1,7 @@
 /**
  * @module Recurring milestones written in plan text: 「每月10日前」 (monthly, the 10th), 「每月底」, 「每季度末」 /
- * 「每季度」 (quarter ends), 「每半年」 (06-30 and 12-31), 「每年6月底前」 (yearly, once in the plan year). Each is
+ * 「每季度」 (quarter ends), 「每季度结束后10日内」 (the 10th day after each quarter end, the last one in January of
+ * the next year), 「每半年」 (06-30 and 12-31), 「每年6月底前」 (yearly, once in the plan year). Each is
  * expanded into its occurrences in the plan year, on or after the plan's date of issue when known, so a plan
  * issued on 20 January whose units report 「每月10日前」 gets 11 milestones, 10 February to 10 December. Without a
  * plan year nothing is expanded (the caller warns).
@@ -40,6 +41,11 @@ const RULES: Rule[] = [
   }],
   // 每月底前 / 每月末 / 每月下旬
   [new RegExp(`每(?:个)?月(底|末|上旬|中旬|下旬)${BEFORE}`, "g"), "monthly", (m, y) => MONTHS.map((mo) => day(y, mo, TENTH[m[1]]))],
+  // 每季度结束后10日内 / 每季度末后5个工作日内 (working days counted as calendar days): the days after each quarter end
+  [new RegExp(`每(?:个)?季度(?:末|结束)?后${N}(?:个工作日|日|天)内`, "g"), "quarterly", (m, y) => {
+    const n = num(m[1]);
+    return [3, 6, 9, 12].map((mo) => new Date(Date.UTC(y, mo, n)).toISOString().slice(0, 10));
+  }],
   // 每季度末 / 每季度 / 每个季度结束前
   [new RegExp(`每(?:个)?季度(?:末|底|结束)?${BEFORE}`, "g"), "quarterly", (_m, y) => [3, 6, 9, 12].map((mo) => day(y, mo, "end"))],
   // 每半年
