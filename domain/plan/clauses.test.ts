@@ -25,6 +25,8 @@ describe("findClauses", () => {
     ["labels inside a parenthesis", "（牵头单位：中站生态环境分局；配合单位：府城街道、龙翔街道）",
       [["lead", ["中站生态环境分局"]], ["participant", ["府城办事处", "龙翔办事处"]]]],
     ["unknown names are kept apart", "（区水务集团牵头）", [["lead", ["?区水务集团"]]]],
+    ["a role in parentheses after each name of a label", "责任单位：区农业农村局（牵头），各办事处（配合），区财政局。时间：长期坚持",
+      [["lead", ["区农业农村局"]], ["participant", ["*各办事处"]], ["responsible", ["区财政局"]]]],
     ["names run together", "（区住建局区城管局参与）", [["participant", ["区住房和城乡建设局", "区城市管理局"]]]],
     ["parentheses of prose are not clauses", "依法依规划定（调整）饮用水水源保护区（范围）。开展城镇（工业）污水处理厂检查", []],
     ["a parenthesis with a date is not a list", "（2022年底前负责完成）", []],

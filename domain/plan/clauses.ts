@@ -90,18 +90,39 @@ function verbGroup(p: Piece, resolver: UnitResolver): Clause | null {
   return null;
 }
 
-/** Clauses introduced by labels (牵头单位：…), each running to the next label, line end or 。. */
+/** A role written in parentheses after a name inside a label: 「责任单位：区农业农村局（牵头），各办事处（配合）」. */
+const ROLE_AFTER = /[（(](牵头|主办|配合|参与|协助|协办|负责|落实)[）)]/g;
+const ROLE_OF_WORD: Record<string, Role> = { 牵头: "lead", 主办: "lead", 配合: "participant", 参与: "participant", 协助: "participant", 协办: "participant", 负责: "responsible", 落实: "implementer" };
+
+/**
+ * Clauses introduced by labels (牵头单位：…), each running to the next label, line end or 。. Names followed by
+ * their own role in parentheses take that role; the rest take the label's.
+ */
 function labelledClauses(text: string, start: number, resolver: UnitResolver): Clause[] {
   const out: Clause[] = [];
-  const labels = [...text.matchAll(LABEL)];
+  // Same length as `text`: the role parentheses no longer end a label's value.
+  const masked = text.replace(ROLE_AFTER, (_m, w: string) => `〔${w}〕`);
+  const labels = [...masked.matchAll(LABEL)];
   labels.forEach((m, i) => {
     const from = m.index! + m[0].length;
-    const stop = text.slice(from, labels[i + 1]?.index ?? text.length).search(/[\n。）)]|完成时限|时间要求|完成时间/);
-    const value = text.slice(from, stop < 0 ? labels[i + 1]?.index ?? text.length : from + stop).replace(/[；;，,\s]+$/, "");
-    const list = names(value);
-    if (!list) return;
+    const stop = masked.slice(from, labels[i + 1]?.index ?? masked.length).search(/[\n。）)]|完成时限|时间要求|完成时间/);
+    const value = masked.slice(from, stop < 0 ? labels[i + 1]?.index ?? masked.length : from + stop).replace(/[；;，,\s]+$/, "");
     const end = from + value.length;
-    out.push({ role: LABELS[m[1]], text: text.slice(m.index!, end), ...resolveNames(list, resolver), span: { start: start + m.index!, end: start + end } });
+    const clause = (role: Role, list: string[]) =>
+      out.push({ role, text: text.slice(m.index!, end), ...resolveNames(list, resolver), span: { start: start + m.index!, end: start + end } });
+    if (!value.includes("〔")) {
+      const list = names(value);
+      if (list) clause(LABELS[m[1]], list);
+      return;
+    }
+    const byRole = new Map<Role, string[]>();
+    for (const item of value.split(/[、，,；;]/).map((x) => x.trim()).filter(Boolean)) {
+      const own = /^(.+?)〔(.+?)〕$/.exec(item);
+      const role = own ? ROLE_OF_WORD[own[2]] : LABELS[m[1]];
+      const list = names(own ? own[1] : item);
+      if (list) byRole.set(role, [...(byRole.get(role) ?? []), ...list]);
+    }
+    for (const [role, list] of byRole) clause(role, list);
   });
   return out;
 }
