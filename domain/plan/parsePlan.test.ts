@@ -54,6 +54,7 @@ describe("parsePlan options and warnings", () => {
     ["no year", "三、主要任务\n1.开展排查。6月底前完成。（区财政局牵头）", "no_year"],
     ["a task without units", "三、主要任务\n1.开展排查。2024年6月底前完成。", "no_units"],
     ["a gap in numbering", "三、主要任务\n1.开展排查。（区财政局牵头）\n3.开展整治。（区财政局牵头）", "number_gap"],
+    ["a weekly duty (not expanded into 52 milestones)", "三、主要任务\n1.开展巡查。每周巡查一次。（区财政局牵头）", "recurring_not_expanded"],
   ])("warns on %s", (_what, text, code) => {
     expect(parsePlan(text, { units: ZHONGZHAN_UNITS }).warnings.map((w) => w.code)).toContain(code);
   });

@@ -139,7 +139,7 @@ export interface UnknownUnit {
 
 /** Something the parser could not settle. */
 export interface PlanWarning {
-  code: "no_tasks" | "no_year" | "no_units" | "number_gap" | "ambiguous_alias" | "annex_tasks_ignored";
+  code: "no_tasks" | "no_year" | "no_units" | "number_gap" | "ambiguous_alias" | "annex_tasks_ignored" | "recurring_not_expanded";
   message: string;
   taskNumber?: string;
 }
