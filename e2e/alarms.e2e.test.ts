@@ -94,7 +94,7 @@ describe("alarms e2e", () => {
       await expect.poll(() => page.getByTestId("alarms-unack-count").textContent(), { timeout: 10_000 }).toMatch(/[1-9]/);
       await e.shot(page, "alarms-02-list-raised");
 
-      await row.getByRole("link").click();
+      await row.getByRole("link").first().click();
       await page.getByTestId("alarm-info").waitFor();
       await expect.poll(() => page.getByTestId("alarm-chart").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
       await expect.poll(() => page.getByTestId("alarm-event-notified").count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -128,6 +128,11 @@ describe("alarms e2e", () => {
     await page.goto(`${e.server.url}/alarms?state=closed`);
     await expect.poll(() => page.getByTestId("alarm-row-E2E-OUT").filter({ hasText: "COD 超许可（立即）" }).getAttribute("data-state"), { timeout: 10_000 }).toBe("closed");
     await e.shot(page, "alarms-06-list-closed");
+    // The row's chart link opens the outlet's COD around the alarm (a custom range on the point page).
+    await page.getByTestId("alarm-chart-link-E2E-OUT").first().click();
+    await page.waitForURL(/\/monitoring\/points\/[^?]+\?factor=w01018/);
+    await expect.poll(() => page.getByTestId("point-chart").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
+    await e.shot(page, "alarms-06b-chart-around-alarm");
   }, 240_000);
 
   it("the area's other pages show the demo's rules, review queue, findings, violations and QC settings", async () => {
@@ -205,7 +210,7 @@ describe("alarms e2e", () => {
     try {
       const row = page.getByTestId("alarm-row-ZZ-AS-DSH").filter({ hasText: "自动站氨氮超目标 2 倍" });
       await row.waitFor({ timeout: 60_000 });
-      await row.getByRole("link").click();
+      await row.getByRole("link").first().click();
       await page.getByTestId("plan-offer").waitFor({ timeout: 15_000 });
       await expect.poll(() => page.getByTestId("alarm-chart").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
       await e.shot(page, "alarms-14-alarm-plan-offer");
