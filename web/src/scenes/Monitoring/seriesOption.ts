@@ -51,9 +51,10 @@ export function seriesOption({ lines, factor, t, body, targets = [], permitLimit
     if (l.lowerLimit !== null) markLines.push({ yAxis: l.lowerLimit, name: t("monitoring.chart.permitLower", { v: formatValue(l.lowerLimit), unit: l.unit }), colour: FLAG_COLOUR });
   }
   const limitMax = markLines.reduce((m, l) => Math.max(m, l.yAxis), 0);
-  // Ranges of a few days (e.g. around an alarm) label hours, longer ones days.
+  // Ranges of a few days (e.g. around an alarm) label hours, of minutes seconds, longer ones days.
   const times = lines.flatMap((l) => l.series.points.map((p) => new Date(p.t).getTime()));
-  const short = times.length > 1 && Math.max(...times) - Math.min(...times) < 3 * 86_400_000;
+  const span = times.length > 1 ? Math.max(...times) - Math.min(...times) : Infinity;
+  const labelChars: [number, number] = span < 2 * 3_600_000 ? [11, 19] : span < 3 * 86_400_000 ? [5, 16] : [0, 10];
   const bands = body ? classBands(factor, body) : [];
 
   const series: Record<string, unknown>[] = [];
@@ -148,7 +149,7 @@ export function seriesOption({ lines, factor, t, body, targets = [], permitLimit
       axisLabel: {
         hideOverlap: true,
         // Beijing time whatever the browser's zone: the campaign's days and months are Beijing days and months.
-        formatter: (v: number) => (short ? beijingText(new Date(v).toISOString()).slice(5, 16) : beijingText(new Date(v).toISOString()).slice(0, 10)),
+        formatter: (v: number) => new Date(v + 8 * 3_600_000).toISOString().slice(...labelChars).replace("T", " "),
       },
     },
     yAxis: {
