@@ -110,7 +110,7 @@ describe("the demo district's monitoring data (PGlite)", () => {
   });
 
   it("the seed plan's year 2022 has its own monthly samples and intake flows, and its indicators compute from them", async () => {
-    const in2022 = (rows: { t: Date }[]) => rows.filter((r) => new Date(r.t) >= new Date("2021-12-31T16:00:00Z") && new Date(r.t) < new Date("2022-12-31T16:00:00Z"));
+    const in2022 = <R extends { t: Date }>(rows: R[]) => rows.filter((r) => new Date(r.t) >= new Date("2021-12-31T16:00:00Z") && new Date(r.t) < new Date("2022-12-31T16:00:00Z"));
     for (const code of ["ZZ-NSBD-01", "ZZ-DSH-02", "ZZ-DW-02"]) {
       const rows = in2022(await readingsOf(code, "sample"));
       expect(new Set(rows.map((r) => new Date(r.t).getTime())).size, code).toBe(12);
