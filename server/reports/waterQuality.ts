@@ -4,12 +4,14 @@
  * 办法（试行）》 — means first, then class), attainment of its target class, its main pollutants with 超标倍数, and the
  * district's totals: class counts, Ⅰ–Ⅲ and 劣Ⅴ shares, 达标率 (domain/assessment/targets.ts) and how often each
  * pollutant was a main pollutant. The readings are those the public site uses: the finest of lab samples, daily
- * and hourly data a section has that month, values failed by QC (QARTOD 4) left out.
+ * and hourly data a section has that month, on the published basis (reviewed data: values rejected on review or
+ * flagged by QC and still waiting for review are left out and counted).
  */
 import type { Kysely } from "kysely";
 import type { DB, PointRow, ReadingRow } from "../db/schema";
 import { assessMonth } from "../routes/readings/assessment";
-import { periodCounts, readingsOfPoints } from "../repositories/publicPortal.repository";
+import { periodCounts } from "../repositories/publicPortal.repository";
+import { publishedReadingsOfPoints, reviewStateCountsOfPoints } from "../repositories/review.repository";
 import { reportSections } from "../repositories/report.repository";
 import { attainmentRate } from "../../domain/assessment/targets";
 import { classShares } from "../../domain/assessment/riverGrade";
@@ -38,7 +40,7 @@ export interface SectionMonth {
   /** The readings' period used (sample, day, hour), null without data. */
   period: string | null;
   samples: number;
-  /** Readings left out because QC failed them. */
+  /** Readings left out of the published basis (flagged and waiting for review, or rejected). */
   qcExcluded: number;
   /** Monthly mean of each item (assessment units). */
   means: Record<string, number>;
@@ -72,9 +74,11 @@ export interface WaterQualityReport {
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
 const nameOf = (code: string) => FACTORS[code as FactorCode]?.nameZh ?? code;
 
-/** Assesses one section's readings of the month (already chosen: one period, current versions). */
-export function sectionMonth(point: PointRow, period: string, readingPeriod: string | null, rows: readonly ReadingRow[]): SectionMonth {
-  const used = rows.filter((r) => r.qc_flag !== 4);
+/**
+ * Assesses one section's month from its published readings (already chosen: one period, current versions, reviewed
+ * data as the public site uses them); `excluded` counts the values left out (waiting for review or rejected).
+ */
+export function sectionMonth(point: PointRow, period: string, readingPeriod: string | null, used: readonly ReadingRow[], excluded = 0): SectionMonth {
   const a = assessMonth(point, period, used);
   const m = a.monthly;
   return {
@@ -89,7 +93,7 @@ export function sectionMonth(point: PointRow, period: string, readingPeriod: str
     overTarget: (m?.factorsOverTarget ?? []).map(nameOf),
     period: m ? readingPeriod : null,
     samples: m?.sampleCount ?? 0,
-    qcExcluded: rows.length - used.length,
+    qcExcluded: excluded,
     means: m ? Object.fromEntries(Object.entries(m.means).map(([k, v]) => [k, v!.mean])) : {},
   };
 }
@@ -127,14 +131,16 @@ export async function waterQualityReport(db: Kysely<DB>, period: string): Promis
   const periodOf = new Map<string, string>();
   for (const pref of PERIOD_PREFERENCE) for (const c of counts) if (c.period === pref && c.n > 0 && !periodOf.has(c.point_id)) periodOf.set(c.point_id, pref);
   const rows = new Map<string, ReadingRow[]>();
+  const excluded = new Map<string, number>();
   for (const pref of PERIOD_PREFERENCE) {
     const ids = points.filter((p) => periodOf.get(p.id) === pref).map((p) => p.id);
-    for (const r of await readingsOfPoints(db, ids, pref, from, to)) {
+    for (const r of await publishedReadingsOfPoints(db, ids, pref, from, to)) {
       const list = rows.get(r.point_id);
       if (list) list.push(r);
       else rows.set(r.point_id, [r]);
     }
+    for (const [id, n] of await reviewStateCountsOfPoints(db, ids, pref, from, to)) excluded.set(id, n.pending + n.rejected);
   }
-  const sections = points.map((p) => sectionMonth(p, period, periodOf.get(p.id) ?? null, rows.get(p.id) ?? []));
+  const sections = points.map((p) => sectionMonth(p, period, periodOf.get(p.id) ?? null, rows.get(p.id) ?? [], excluded.get(p.id) ?? 0));
   return { period, sections, totals: waterTotals(sections) };
 }

@@ -65,18 +65,6 @@ export function publicSections(db: Kysely<DB>): Promise<PointRow[]> {
     .where("lat", "is not", null).where("lon", "is not", null).orderBy("code").execute();
 }
 
-/** Readings (current versions) of several points in a window, for one period, by point, time and factor. */
-export async function readingsOfPoints(db: Kysely<DB>, pointIds: string[], period: string, from: Date, to: Date): Promise<ReadingRow[]> {
-  if (!pointIds.length) return [];
-  const r = await sql<ReadingRow>`
-    select r.* from readings r
-    where r.point_id in (${sql.join(pointIds)}) and r.period = ${period} and r.t >= ${from} and r.t < ${to}
-      and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
-        and n.t = r.t and n.version > r.version)
-    order by r.point_id, r.t, r.factor`.execute(db);
-  return r.rows.map((row) => ({ ...row, t: new Date(row.t) }));
-}
-
 /** How many readings of each point and period a window holds (to pick the period a month is assessed on). */
 export async function periodCounts(db: Kysely<DB>, pointIds: string[], from: Date, to: Date) {
   if (!pointIds.length) return [];

@@ -43,7 +43,13 @@ async function seedWater(db: Kysely<DB>) {
     row(s3.id, "hour", "2024-05-12T00:00:00Z", "w21003", 2.5),
     // Outside the Beijing month (2024-05-31 16:00 UTC is June 1st 00:00 in Beijing): left out.
     row(s3.id, "hour", "2024-05-31T16:00:00Z", "w21003", 0.1),
+    // Not on the published basis, so S1 stays Ⅱ with 2 samples: a third sample whose NH3-N 5.0 was rejected on
+    // review (with it the mean would be 2.0, Ⅴ) and whose COD 40 was failed by QC and waits for review (劣Ⅴ).
+    row(s1.id, "sample", "2024-05-27T02:00:00Z", "w21003", 5.0), { ...row(s1.id, "sample", "2024-05-27T02:00:00Z", "w01018", 40), qc_flag: 4 },
   ]);
+  const reviewer = await db.selectFrom("users").select("id").where("username", "=", "admin").executeTakeFirstOrThrow();
+  await db.insertInto("reading_reviews").values({ point_id: s1.id, factor: "w21003", period: "sample", t: new Date("2024-05-27T02:00:00Z"), version: 1,
+    decision: "rejected", reason: "采样瓶污染，复测无此值", reviewer_id: reviewer.id }).execute();
 }
 
 async function seedCampaign(db: Kysely<DB>, a: string, b: string) {
