@@ -39,14 +39,6 @@ describe("alarms e2e", () => {
   /** A screenshot with animations finished (modals fade in). */
   const still = (page: Page, name: string) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true, animations: "disabled" });
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${e.server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(E2E_PASSWORD);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(`${e.server.url}/`);
-  }
-
   /** Runs the device until `signal`, sending a real-time value every 2 s (COD held above `cod` when given). */
   function transmit(signal: AbortSignal, cod?: number) {
     const d = cod === undefined ? device : { ...device, factors: device.factors.map((f) => (f.code === "w01018" ? { ...f, exceed: cod } : f)) };
@@ -78,7 +70,7 @@ describe("alarms e2e", () => {
 
   it("an injected exceedance appears as an alarm, is acknowledged, and clears when values return", async () => {
     const page = await e.newPage();
-    await signIn(page, "operator");
+    await e.signIn(page, "operator");
     await page.goto(`${e.server.url}/alarms`);
     await page.getByTestId("alarms-table").waitFor();
     await e.shot(page, "alarms-01-list-before");
@@ -137,7 +129,7 @@ describe("alarms e2e", () => {
 
   it("the area's other pages show the demo's rules, review queue, findings, violations and QC settings", async () => {
     const page = await e.newPage();
-    await signIn(page, "operator");
+    await e.signIn(page, "operator");
     await page.goto(`${e.server.url}/alarms/rules`);
     await expect.poll(() => page.getByTestId("rules-table").getByText("排口超许可限值（演示）").count(), { timeout: 10_000 }).toBe(1);
     await e.shot(page, "alarms-07-rules");
@@ -199,7 +191,7 @@ describe("alarms e2e", () => {
     await admin("POST", "/api/monitoring/devices", { mn: "QLE2EAS0001", pw: "e2e456", st: "21", pointId: station.id, expectedFactors: factors });
     const sensor = simulateRegistered({ mn: "QLE2EAS0001", pw: "e2e456", st: "21", name: "测试站", factors }, 1, DEFAULT_FLEET.seed);
     const page = await e.newPage();
-    await signIn(page, "operator");
+    await e.signIn(page, "operator");
     await page.goto(`${e.server.url}/alarms`);
     const stop = new AbortController();
     const run = runSimulation({

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { E2E_PASSWORD, startE2E, type E2E } from "./harness";
+import { startE2E, type E2E } from "./harness";
 
 /**
  * The second group of registries in real Chromium against a real server with the demo district: the fluoride
@@ -16,14 +16,6 @@ describe("enterprises, drinking sources and facilities e2e", () => {
   }, 120_000);
   afterAll(() => e?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${e.server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(E2E_PASSWORD);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(`${e.server.url}/`);
-  }
-
   let e2ePage: Page | null = null;
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === "fail" && e2ePage) await e.shot(e2ePage, "enterprises-failed").catch(() => {});
@@ -35,7 +27,7 @@ describe("enterprises, drinking sources and facilities e2e", () => {
 
   it("reports a fluoride enterprise without fluoride online monitoring until a w21017 device is registered for its outlet", async () => {
     const page = (e2ePage = await e.newPage());
-    await signIn(page, "admin");
+    await e.signIn(page, "admin");
     await page.goto(`${e.server.url}/registries/enterprises`);
     await page.getByTestId("enterprise-row-ZZ-QY-002").waitFor();
     await expect.poll(() => page.getByTestId("enterprise-fluoride-ZZ-QY-002").getAttribute("data-state")).toBe("none");
@@ -79,7 +71,7 @@ describe("enterprises, drinking sources and facilities e2e", () => {
 
   it("shows a source's protection zones on the map and draws a 准保护区 by clicking on the map", async () => {
     const page = (e2ePage = await e.newPage());
-    await signIn(page, "admin");
+    await e.signIn(page, "admin");
     await page.goto(`${e.server.url}/registries/drinking-sources`);
     await page.getByTestId("source-row-ZZ-SY-01").waitFor();
     await expect.poll(() => page.getByTestId("drinking-compliance-summary").textContent()).toMatch(/\d+\.\d%/);
@@ -138,7 +130,7 @@ describe("enterprises, drinking sources and facilities e2e", () => {
 
   it("lists facilities by kind with the 二级 medical institutions past 2022-10-31", async () => {
     const page = (e2ePage = await e.newPage());
-    await signIn(page, "admin");
+    await e.signIn(page, "admin");
     await page.goto(`${e.server.url}/registries/facilities`);
     await expect.poll(() => page.getByTestId("facility-count-medical-institutions").textContent()).toBe("4");
     await settled(page);

@@ -27,7 +27,9 @@ export interface E2E {
   dataDir: string;
   /** A new page (own context, so its own cookies) at the given viewport. */
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
-  /** Saves a full-page screenshot as test-results/<name>.png. */
+  /** Signs in on the login page and waits until the app has left it. */
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+  /** Saves a full-page screenshot as test-results/<name>.png once loading overlays have faded. */
   shot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -112,7 +114,20 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
       const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
       return context.newPage();
     },
+    async signIn(page, username, password = E2E_PASSWORD) {
+      await page.goto(`${server.url}/login`);
+      await page.getByTestId("login-username").fill(username);
+      await page.getByTestId("login-password").fill(password);
+      await page.getByTestId("login-submit").click();
+      await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    },
     async shot(page, name) {
+      // antd blurs a table or card while it loads: wait for the overlays to fade (a page that never settles is
+      // still photographed — the picture then shows why).
+      const settled = await page
+        .waitForFunction(() => document.querySelectorAll(".ant-spin-blur, .ant-spin-spinning").length === 0, undefined, { timeout: 15_000 })
+        .then(() => true, () => false);
+      if (settled) await page.waitForTimeout(300);
       const path = join(RESULTS_DIR, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
       return path;

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { E2E_PASSWORD, startE2E, type E2E } from "./harness";
+import { startE2E, type E2E } from "./harness";
 
 /**
  * Monitoring in real Chromium against a real server with the demo district (its simulated devices sending to the
@@ -19,21 +19,6 @@ describe("monitoring e2e", () => {
     dir = mkdtempSync(join(tmpdir(), "qingliu-lab-"));
   }, 120_000);
   afterAll(() => e?.close());
-
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${e.server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(E2E_PASSWORD);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(`${e.server.url}/`);
-  }
-
-  /** Saves a screenshot once loading overlays have faded (antd blurs a table while it loads). */
-  async function shot(page: Page, name: string) {
-    await expect.poll(() => page.locator(".ant-spin-blur, .ant-spin-spinning").count(), { timeout: 15_000 }).toBe(0);
-    await page.waitForTimeout(300);
-    await e.shot(page, name);
-  }
 
   /** Beijing wall-clock text of an instant, "YYYY-MM-DD HH:mm". */
   const beijing = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
@@ -69,7 +54,7 @@ describe("monitoring e2e", () => {
 
   it("imports a lab file with one bad row: the report names it and nothing is stored; fixed, it imports and the class and chart show it", async () => {
     const page = await e.newPage();
-    await signIn(page, "operator");
+    await e.signIn(page, "operator");
     await page.goto(`${e.server.url}/monitoring`);
     const before = await listClass(page, "ZZ-DSH-02");
     expect(Number(before)).toBeLessThanOrEqual(4);
@@ -82,7 +67,7 @@ describe("monitoring e2e", () => {
     expect(await errors.locator("tbody tr.ant-table-row").first().textContent()).toContain("4");
     await expect.poll(() => page.getByTestId("lab-report").textContent()).toMatch(/4/);
     expect(await page.getByTestId("lab-import-submit").isDisabled()).toBe(true);
-    await shot(page, "monitoring-01-lab-report-bad-row");
+    await e.shot(page, "monitoring-01-lab-report-bad-row");
 
     // Nothing was stored: the section's latest class is what it was.
     await page.goto(`${e.server.url}/monitoring`);
@@ -96,7 +81,7 @@ describe("monitoring e2e", () => {
     const result = page.getByTestId("lab-result");
     await result.waitFor({ timeout: 20_000 });
     await expect.poll(() => result.textContent()).toMatch(/新增\s*5/);
-    await shot(page, "monitoring-02-lab-imported");
+    await e.shot(page, "monitoring-02-lab-imported");
 
     // NH3-N 1.75 mg/L is class Ⅴ (1.5 < c ≤ 2.0): the list shows it, and the point page charts it.
     await page.goto(`${e.server.url}/monitoring`);
@@ -105,7 +90,7 @@ describe("monitoring e2e", () => {
     await page.getByTestId("monitoring-map").waitFor();
     // Every point's latest class has arrived (a row shows … while its request is in flight).
     await expect.poll(() => page.getByTestId("monitoring-list").textContent(), { timeout: 15_000 }).not.toContain("…");
-    await shot(page, "monitoring-03-points-after-import");
+    await e.shot(page, "monitoring-03-points-after-import");
 
     await page.getByTestId("point-row-ZZ-DSH-02").getByRole("link").first().click();
     await page.getByTestId("point-info").waitFor();
@@ -122,35 +107,35 @@ describe("monitoring e2e", () => {
     const month = beijing(Date.now() - 10 * 60_000).slice(0, 7);
     const monthRow = page.getByTestId("point-monthly").locator("tr", { hasText: month });
     await expect.poll(() => monthRow.locator("[data-class]").count(), { timeout: 15_000 }).toBe(1);
-    await shot(page, "monitoring-04-section-page");
+    await e.shot(page, "monitoring-04-section-page");
   }, 120_000);
 
   it("rivers, ecological flow, drinking water and device status pages show the demo district; a device answers a clock sync", async () => {
     const page = await e.newPage();
-    await signIn(page, "operator");
+    await e.signIn(page, "operator");
 
     await page.goto(`${e.server.url}/monitoring/rivers`);
     await expect.poll(() => page.getByTestId("river-大沙河").locator("[data-status]").count(), { timeout: 15_000 }).toBe(1);
-    await shot(page, "monitoring-05-rivers");
+    await e.shot(page, "monitoring-05-rivers");
     await page.getByTestId("river-大沙河").getByRole("link", { name: "大沙河" }).first().click();
     await page.getByTestId("river-months").waitFor();
     await expect.poll(() => page.getByTestId("river-months").locator("[data-class]").count(), { timeout: 15_000 }).toBeGreaterThan(10);
-    await shot(page, "monitoring-06-river-page");
+    await e.shot(page, "monitoring-06-river-page");
 
     await page.goto(`${e.server.url}/monitoring/eco-flow`);
     await expect.poll(() => page.getByTestId("eco-chart-ZZ-FL-DSH").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
     await expect.poll(() => page.getByTestId("eco-months-ZZ-FL-DSH").locator("tbody tr.ant-table-row").count()).toBeGreaterThan(6);
-    await shot(page, "monitoring-07-eco-flow");
+    await e.shot(page, "monitoring-07-eco-flow");
 
     await page.goto(`${e.server.url}/monitoring/drinking-water`);
     await expect.poll(() => page.getByTestId("dw-intakes").locator("tbody tr.ant-table-row").count(), { timeout: 15_000 }).toBe(2);
     await expect.poll(() => page.getByTestId("dw-summary").textContent()).toMatch(/%/);
-    await shot(page, "monitoring-08-drinking-water");
+    await e.shot(page, "monitoring-08-drinking-water");
 
     await page.goto(`${e.server.url}/monitoring/devices`);
     const row = page.getByTestId("device-row-ZZDEMO00000006");
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain("在线");
-    await shot(page, "monitoring-09-devices");
+    await e.shot(page, "monitoring-09-devices");
     await page.getByTestId("device-commands-ZZDEMO00000006").click();
     await page.locator(".ant-dropdown-menu-item", { hasText: "校时" }).click();
     await page.getByTestId("device-command-submit").click();
@@ -158,7 +143,7 @@ describe("monitoring e2e", () => {
     await outcome.waitFor({ timeout: 45_000 });
     expect(await outcome.textContent()).toContain("设备已执行");
     expect(await outcome.textContent()).toContain("执行成功");
-    await shot(page, "monitoring-10-device-command");
+    await e.shot(page, "monitoring-10-device-command");
 
     // English is complete on these pages too.
     await page.keyboard.press("Escape");
@@ -166,6 +151,6 @@ describe("monitoring e2e", () => {
     await page.goto(`${e.server.url}/monitoring/eco-flow`);
     await expect.poll(() => page.getByTestId("eco-chart-ZZ-FL-DSH").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
     expect(await page.getByTestId("eco-station-ZZ-FL-DSH").textContent()).toContain("Guarantee rate");
-    await shot(page, "monitoring-11-eco-flow-en");
+    await e.shot(page, "monitoring-11-eco-flow-en");
   }, 150_000);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { E2E_PASSWORD, startE2E, type E2E } from "./harness";
+import { startE2E, type E2E } from "./harness";
 
 /**
  * The public portal at phone size (390×844) in real Chromium against a real server with the demo district: the
@@ -28,13 +28,6 @@ describe("public portal e2e (phone)", () => {
     page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
     return page;
   };
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${e.server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(E2E_PASSWORD);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(/\/$/);
-  }
   async function pick(page: Page, testId: string, text: string) {
     await page.getByTestId(testId).click();
     await page.keyboard.type(text);
@@ -52,7 +45,7 @@ describe("public portal e2e (phone)", () => {
     await page.getByTestId("water-ranking").waitFor();
     await e.shot(page, "public-02-water");
     // Each figure opens where it came from: the section's means, readings, QC state and rules.
-    await page.getByTestId("water-ranking").locator("a").first().click();
+    await page.getByTestId("water-ranking").locator('[data-testid^="water-row-"]').first().click();
     await page.getByTestId("water-provenance").waitFor();
     await expect.poll(() => page.getByTestId("water-means").locator("tbody tr").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await e.shot(page, "public-02b-water-provenance");
@@ -101,7 +94,7 @@ describe("public portal e2e (phone)", () => {
 
     // The office dispatches it.
     const admin = await phone(DESK);
-    await signIn(admin, "admin");
+    await e.signIn(admin, "admin");
     await admin.goto(`${e.server.url}/complaints`);
     const row = admin.getByTestId("complaints-table").locator("tr", { hasText: "白马门河排口夜间偷排" });
     await row.waitFor({ timeout: 10_000 });
@@ -118,7 +111,7 @@ describe("public portal e2e (phone)", () => {
 
     // The unit investigates and resolves it, starting from a response template.
     const unit = await phone(DESK);
-    await signIn(unit, "eco.staff");
+    await e.signIn(unit, "eco.staff");
     await unit.goto(complaintUrl);
     await unit.getByTestId("complaint-action-investigate").click();
     await expect.poll(() => unit.getByTestId("state-tag").first().getAttribute("data-state"), { timeout: 10_000 }).toBe("investigating");
@@ -165,7 +158,7 @@ describe("public portal e2e (phone)", () => {
 
   it("the office changes the rate limits and fraud thresholds on the settings page; a value out of range is refused", async () => {
     const admin = await e.newPage();
-    await signIn(admin, "admin");
+    await e.signIn(admin, "admin");
     await admin.goto(`${e.server.url}/complaints/settings`);
     const perHour = admin.getByTestId("setting-perAddressPerHour");
     await expect.poll(() => perHour.inputValue(), { timeout: 10_000 }).toBe("5");

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { E2E_PASSWORD, startE2E, type E2E } from "./harness";
+import { startE2E, type E2E } from "./harness";
 import { withExif } from "../server/registries/testPhotos";
 
 /** Writes an .xlsx with one worksheet of `rows` into a temp file (what a user uploads). */
@@ -29,14 +29,6 @@ describe("registries e2e", () => {
     e = await startE2E();
   }, 120_000);
   afterAll(() => e?.close());
-
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${e.server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(E2E_PASSWORD);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(`${e.server.url}/`);
-  }
 
   /** The page of the running test, screenshotted when it fails (to see where it stopped). */
   let e2ePage: Page | null = null;
@@ -77,7 +69,7 @@ describe("registries e2e", () => {
 
   it("shows the demo rivers on the map with their chiefs", async () => {
     const page = await e.newPage();
-    await signIn(page, "admin");
+    await e.signIn(page, "admin");
     await page.goto(`${e.server.url}/registries/rivers`);
     await page.getByTestId("river-row-大沙河").waitFor();
     await expect.poll(() => page.getByTestId("registry-map-rivers").getAttribute("data-features")).toBe("4");
@@ -105,14 +97,14 @@ describe("registries e2e", () => {
 
   it("grades an imported sampling round and raises 返黑返臭 on an eliminated body", async () => {
     const page = await e.newPage();
-    await signIn(page, "eco.staff");
+    await e.signIn(page, "eco.staff");
     await page.goto(`${e.server.url}/registries/black-odorous`);
     await page.getByTestId("bo-row-ZZ-HC-01").waitFor();
     await expect.poll(() => page.getByTestId("bo-status-ZZ-HC-01").getAttribute("data-state")).toBe("eliminated");
     await e.shot(page, "registries-04-black-odorous");
     // The body is the 住建局's: the 生态环境分局 staff may read it but not import. The office imports.
     await page.context().clearCookies();
-    await signIn(page, "admin");
+    await e.signIn(page, "admin");
     await page.goto(`${e.server.url}/registries/black-odorous`);
     await page.getByTestId("bo-row-ZZ-HC-01").getByRole("link").first().click();
     await page.getByTestId("bo-rounds").waitFor();
@@ -139,7 +131,7 @@ describe("registries e2e", () => {
     const page = await e.newPage();
     page.setDefaultTimeout(20_000);
     e2ePage = page;
-    await signIn(page, "eco.staff");
+    await e.signIn(page, "eco.staff");
     await page.goto(`${e.server.url}/registries/outfalls`);
     await page.getByTestId("of-row-ZZ-PWK-001").waitFor();
     await e.shot(page, "registries-08-outfalls");
@@ -226,7 +218,7 @@ describe("registries e2e", () => {
     await e.shot(page, "registries-11-outfall-review");
     // 销号: the office reviews.
     const office = await e.newPage();
-    await signIn(office, "admin");
+    await e.signIn(office, "admin");
     await office.goto(page.url());
     await step(office, "approveClosure", "现场核查通过");
     await expect.poll(() => office.getByTestId("of-stage").getAttribute("data-state")).toBe("closed");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { E2E_PASSWORD, startE2E, type E2E } from "./harness";
+import { startE2E, type E2E } from "./harness";
 import { leafParts, parseMime, startTestMailbox, type TestMailbox } from "../server/notify/testMailbox";
 
 /**
@@ -21,20 +21,6 @@ describe("reports e2e", () => {
     await mailbox?.close();
   });
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${e.server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(E2E_PASSWORD);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(`${e.server.url}/`);
-  }
-
-  async function shot(page: Page, name: string) {
-    await expect.poll(() => page.locator(".ant-spin-blur, .ant-spin-spinning").count(), { timeout: 15_000 }).toBe(0);
-    await page.waitForTimeout(300);
-    await e.shot(page, name);
-  }
-
   /** Last month in Beijing, YYYY-MM. */
   const lastMonth = () => {
     const now = new Date(Date.now() + 8 * 3_600_000);
@@ -44,7 +30,7 @@ describe("reports e2e", () => {
 
   it("archives, mails, generates and downloads the monthly reports", async () => {
     const page = await e.newPage();
-    await signIn(page, "admin");
+    await e.signIn(page, "admin");
     await page.getByTestId("menu-reports").click();
     await page.waitForURL(`${e.server.url}/reports`);
     const period = lastMonth();
@@ -65,7 +51,7 @@ describe("reports e2e", () => {
     await page.getByTestId("recipient-email").fill("wang@water.example.gov.cn");
     await page.getByTestId("recipient-submit").click();
     await page.getByTestId("recipients-table").getByText("wang@water.example.gov.cn").waitFor();
-    await shot(page, "production-recipients");
+    await e.shot(page, "production-recipients");
 
     // Mail last month's water report: it arrives with the Word and Excel files.
     await page.getByTestId("reports-tabs").getByText("报告归档").click();
@@ -91,12 +77,12 @@ describe("reports e2e", () => {
     expect(download.suggestedFilename()).toMatch(/水污染防治攻坚任务进展情况\.xlsx$/);
     await page.getByTestId("reports-history").click();
     await page.getByTestId(`report-xlsx-campaign_progress-${period}-1`).waitFor();
-    await shot(page, "production-reports");
+    await e.shot(page, "production-reports");
   });
 
   it("shows an operator only the water report, without the office's actions", async () => {
     const page = await e.newPage();
-    await signIn(page, "operator");
+    await e.signIn(page, "operator");
     await page.getByTestId("menu-reports").click();
     await page.getByTestId("reports-table").waitFor();
     await expect.poll(() => page.locator("[data-testid^=report-docx-water_quality-]").count()).toBeGreaterThan(0);
@@ -107,14 +93,14 @@ describe("reports e2e", () => {
 
   it("sets a user's e-mail in the user form", async () => {
     const page = await e.newPage();
-    await signIn(page, "admin");
+    await e.signIn(page, "admin");
     await page.goto(`${e.server.url}/admin/users`);
     await page.getByTestId("user-edit-eco.staff").click();
     await page.getByTestId("user-form-email").fill("不是邮箱");
     await page.getByTestId("user-form-submit").click();
     await page.getByText("邮箱地址格式不正确").waitFor();
     await page.getByTestId("user-form-email").fill("Eco.Staff@Example.gov.cn");
-    await shot(page, "production-user-email");
+    await e.shot(page, "production-user-email");
     await page.getByTestId("user-form-submit").click();
     await page.getByText("已保存").waitFor();
     const me = await page.evaluate(async () => (await (await fetch("/api/users?q=eco.staff")).json()).data[0].email);

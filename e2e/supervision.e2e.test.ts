@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { Document, Packer, Paragraph } from "docx";
-import { E2E_PASSWORD, startE2E, type E2E } from "./harness";
+import { startE2E, type E2E } from "./harness";
 import { addDays, toIsoDate } from "../domain/supervision/days";
 import { readLedgerXlsx } from "../server/plans/ledger";
 import { PNG_1X1 } from "../server/routes/supervision/testFixtures";
@@ -29,11 +29,7 @@ describe("supervision e2e", () => {
 
   async function signIn(username: string): Promise<Page> {
     const page = await e.newPage({ width: 1440, height: 900 });
-    await page.goto(`${e.server.url}/login`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(E2E_PASSWORD);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(/\/(account)?$/);
+    await e.signIn(page, username);
     return page;
   }
 

@@ -20,25 +20,7 @@ import { FACILITY_KINDS, FACILITY_SPECS, type FacilityKind } from "../../../doma
 import { FileStore, SHARED_TEMP_FILES_DIR } from "../../repositories/file.repository";
 import { xlsxOf } from "../../registries/testSheets";
 import { PNG_1X1 } from "../../routes/supervision/testFixtures";
-
-/** Rows of the common routes of registry `key` (`map`: whether it has a map). */
-function commonRows(key: string, map = true): string {
-  const b = `/api/registries/${key}`;
-  return `
-GET ${b}                             D A A A A A A
-${map ? `GET ${b}/map                         D A A A A A A` : ""}
-GET ${b}/template.xlsx               D A A A A A A
-GET ${b}/export.xlsx                 D A A A A A A
-POST ${b}/import/check               D A S S D D D
-POST ${b}/import                     D A S S D D D
-GET ${b}/:id                         D A A A A A A
-POST ${b}                            D A S S D D D
-PATCH ${b}/:id                       D A S S D D D
-GET ${b}/:id/history                 D A A A A A A
-POST ${b}/:id/attachments            D A S S D D D
-GET ${b}/:id/attachments/:attachmentId D A A A A A A
-`;
-}
+import { commonRows } from "./registries";
 
 /** A record and one of its attachments. */
 interface Rec {

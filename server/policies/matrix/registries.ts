@@ -20,8 +20,8 @@ import { FileStore, SHARED_TEMP_FILES_DIR } from "../../repositories/file.reposi
 import { xlsxOf } from "../../registries/testSheets";
 import { PNG_1X1 } from "../../routes/supervision/testFixtures";
 
-/** Rows of the common routes of registry `key` (`map`: whether it has a map). */
-function commonRows(key: string, map = true): string {
+/** Rows of the common routes of registry `key` (`map`: whether it has a map); the enterprises' area uses them too. */
+export function commonRows(key: string, map = true): string {
   const b = `/api/registries/${key}`;
   return `
 GET ${b}                             D A A A A A A

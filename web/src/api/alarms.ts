@@ -1,9 +1,14 @@
 /**
  * @module /api/alarms: alarms (list with counts, one with its history, acknowledgement), rules, violation records and
- * the outlets' noncompliance status. Types mirror server/routes/alarms/present.ts.
+ * the outlets' noncompliance status. Types mirror server/routes/alarms/present.ts; conditions and noncompliance
+ * statuses are domain/alarms' own.
  */
+import type { Condition, ConditionResult, NoDataCondition, ThresholdCondition } from "../../../domain/alarms/conditions";
+import type { FactorStatus, NoncomplianceStatus } from "../../../domain/alarms/noncompliance";
 import { request } from "./client";
 import type { Policies, ReadingPeriod, PointKind } from "./types";
+
+export type { Condition, ConditionResult, FactorStatus, NoDataCondition, NoncomplianceStatus, ThresholdCondition };
 
 /** Severity of a rule and its alarms. */
 export type AlarmSeverity = "info" | "warning" | "severe";
@@ -12,30 +17,6 @@ export type AlarmState = "active_unack" | "active_ack" | "cleared_unack" | "clos
 /** Actions on an alarm. */
 export type AlarmAction = "read" | "acknowledge";
 
-/** A threshold condition. */
-export interface ThresholdCondition {
-  kind: "threshold";
-  factor: string;
-  basis: "permit" | "target_class" | "value";
-  multiple: number;
-  above: number | null;
-  below: number | null;
-}
-/** A no-data condition. */
-export interface NoDataCondition {
-  kind: "no_data";
-  factor: string | null;
-  minutes: number;
-}
-/** One condition. */
-export type Condition = ThresholdCondition | NoDataCondition;
-/** How one condition came out. */
-export interface ConditionResult {
-  met: boolean | null;
-  value: number | null;
-  limit: { upper: number | null; lower: number | null } | null;
-  t: number | null;
-}
 /** The evidence stored with an alarm. */
 export interface AlarmDetails {
   summary?: string;
@@ -188,19 +169,6 @@ export interface Violation {
 export async function listViolations(f: { pointId?: string; status?: "open" | "withdrawn" } = {}): Promise<Violation[]> {
   return (await request<Violation[]>("GET", "/api/alarms/violations", { query: { ...f } })).data;
 }
-
-/** Noncompliance status of one factor. */
-export interface FactorStatus {
-  factor: string;
-  evaluated: number;
-  exceeded: number;
-  overTrc: number;
-  chronic: boolean;
-  trc: boolean;
-  status: NoncomplianceStatus;
-}
-/** Status of an outlet. */
-export type NoncomplianceStatus = "no_data" | "compliant" | "violation" | "significant";
 
 /** The outlets' status over six months. */
 export async function getNoncompliance(): Promise<{ from: string; to: string; outlets: { pointId: string; pointName: string; status: NoncomplianceStatus; factors: FactorStatus[] }[] }> {

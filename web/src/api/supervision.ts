@@ -3,6 +3,7 @@
  * rounds and submissions, my tasks with milestones, lateness, the 督办 ladder with its documents, interviews, the
  * ranking, the plan dashboard, indicators, settings, checks and the inbox.
  */
+import type { DashboardCounts, PlanDashboard } from "../../../domain/supervision/dashboard";
 import { request } from "./client";
 import type { Envelope } from "./types";
 
@@ -303,28 +304,8 @@ export function getRanking(planId?: string) {
 
 // ——— Dashboard ———
 
-/** Counts of a section or unit. */
-export interface DashboardCounts {
-  tasks: number;
-  milestones: number;
-  done: number;
-  overdue: number;
-  dueSoon: number;
-}
-
-/** The plan dashboard (domain/supervision/dashboard.ts). */
-export interface PlanDashboard {
-  asOf: string;
-  horizonDays: number;
-  totals: DashboardCounts & { roundsMissing: number };
-  bySection: (DashboardCounts & { section: string })[];
-  byUnit: (DashboardCounts & { unitId: string; unitName: string; roundsRequired: number; roundsMissing: number; roundsLate: number; ladderStep: LadderStep | null })[];
-  overdue: { taskId: string; taskNumber: string; taskTitle: string; unitId: string; unitName: string; dueOn: string; text: string; days: number }[];
-  upcoming: {
-    kind: "milestone" | "round"; dueOn: string; daysLeft: number; taskId: string | null; taskNumber: string | null; taskTitle: string | null;
-    unitId: string; unitName: string; roundId: string | null; roundTitle: string | null; text: string;
-  }[];
-}
+/** Counts of a section or unit, and the plan dashboard: domain/supervision/dashboard.ts's own types. */
+export type { DashboardCounts, PlanDashboard };
 
 /** The dashboard of a plan. */
 export function getDashboard(planId: string, days = 14) {
