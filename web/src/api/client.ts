@@ -103,3 +103,37 @@ export async function request<T, A extends string = string>(
     throw e;
   }
 }
+
+/** Upload progress, 0–1. */
+export type OnProgress = (fraction: number) => void;
+
+/**
+ * POSTs JSON with XMLHttpRequest (fetch reports no upload progress). Same envelope and errors as `request`; the
+ * CSRF token is the caller's (the session's copy).
+ */
+export function postWithProgress<T>(path: string, body: unknown, csrfToken: string | undefined, onProgress?: OnProgress): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader("content-type", "application/json");
+    xhr.setRequestHeader("accept", "application/json");
+    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError("network", 0, "network error"));
+    xhr.onload = () => {
+      let json: Envelope<T> | ErrorBody | null = null;
+      try {
+        json = JSON.parse(xhr.responseText) as Envelope<T> | ErrorBody;
+      } catch {
+        // Not JSON (a proxy's error page): reported by status below.
+      }
+      if (json && json.ok === true) resolve(json.data);
+      else if (json && json.ok === false) reject(new ApiError(json.error, json.status ?? xhr.status, json.message, json.data, json.correlationId));
+      else reject(new ApiError(xhr.status >= 500 ? "internal" : "unknown", xhr.status, xhr.statusText));
+    };
+    xhr.send(JSON.stringify(body));
+  });
+}

@@ -3,7 +3,7 @@
  * (server-side hour/day/month buckets and LTTB), latest values, monthly assessments and the lab-result import.
  * Lab files travel as base64 in JSON; the upload uses XMLHttpRequest so the page can show upload progress.
  */
-import { ApiError, request } from "./client";
+import { postWithProgress, request } from "./client";
 import type {
   Envelope,
   ErrorBody,
@@ -88,36 +88,6 @@ export interface LabUpload {
 /** Upload progress, 0–1, while the request body is sent. */
 export type OnUploadProgress = (fraction: number) => void;
 
-/**
- * POSTs JSON with XMLHttpRequest (fetch reports no upload progress). Same envelope and errors as `request`; the
- * CSRF token comes from the session, since the client module keeps its copy private.
- */
-function postWithProgress<T>(path: string, body: unknown, csrfToken: string | undefined, onProgress?: OnUploadProgress): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader("content-type", "application/json");
-    xhr.setRequestHeader("accept", "application/json");
-    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError("network", 0, "network error"));
-    xhr.onload = () => {
-      let json: Envelope<T> | ErrorBody | null = null;
-      try {
-        json = JSON.parse(xhr.responseText) as Envelope<T> | ErrorBody;
-      } catch {
-        // Not JSON (a proxy's error page): reported by status below.
-      }
-      if (json && json.ok === true) resolve(json.data);
-      else if (json && json.ok === false) reject(new ApiError(json.error, json.status ?? xhr.status, json.message, json.data, json.correlationId));
-      else reject(new ApiError(xhr.status >= 500 ? "internal" : "unknown", xhr.status, xhr.statusText));
-    };
-    xhr.send(JSON.stringify(body));
-  });
-}
 
 /** Checks a lab file without storing anything: every bad row with its reasons, and a preview. */
 export function checkLabFile(file: LabUpload, csrfToken: string | undefined, onProgress?: OnUploadProgress) {

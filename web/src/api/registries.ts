@@ -3,8 +3,8 @@
  * create, edit, history, attachments, .xlsx template / export / import), the follow-up tasks, and the registries'
  * own actions (see the scenes). Files travel as base64 in JSON; uploads use XMLHttpRequest for progress.
  */
-import { ApiError, request, type Query } from "./client";
-import type { Envelope, ErrorBody, Policies } from "./types";
+import { postWithProgress, request, type OnProgress, type Query } from "./client";
+import type { Envelope, Policies } from "./types";
 import type { FeatureCollection } from "../../../domain/registries/geo";
 
 /** Actions a registry record's policy answers. */
@@ -148,35 +148,8 @@ export function exportUrl(key: string, query: Query = {}): string {
 }
 
 /** Upload progress, 0–1. */
-export type OnProgress = (fraction: number) => void;
-
-/** POSTs JSON with XMLHttpRequest for upload progress; same envelope and errors as `request`. */
-export function postWithProgress<T>(path: string, body: unknown, csrfToken: string | undefined, onProgress?: OnProgress): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader("content-type", "application/json");
-    xhr.setRequestHeader("accept", "application/json");
-    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError("network", 0, "network error"));
-    xhr.onload = () => {
-      let json: Envelope<T> | ErrorBody | null = null;
-      try {
-        json = JSON.parse(xhr.responseText) as Envelope<T> | ErrorBody;
-      } catch {
-        // Not JSON (a proxy's error page): reported by status below.
-      }
-      if (json && json.ok === true) resolve(json.data);
-      else if (json && json.ok === false) reject(new ApiError(json.error, json.status ?? xhr.status, json.message, json.data, json.correlationId));
-      else reject(new ApiError(xhr.status >= 500 ? "internal" : "unknown", xhr.status, xhr.statusText));
-    };
-    xhr.send(JSON.stringify(body));
-  });
-}
+export type { OnProgress };
+export { postWithProgress };
 
 /** A file ready to send. */
 export interface FileUpload {
