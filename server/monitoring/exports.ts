@@ -10,6 +10,7 @@ import { classLabel, type WaterClass } from "../../domain/standards/gb3838";
 import type { DrinkingWaterReport } from "./drinkingWater";
 import type { EcoFlowStation } from "./ecoFlow";
 import type { WaterBodyGrade } from "./rivers";
+import { contentDisposition } from "../presenters/download";
 
 /** One sheet: headers with widths, rows of cells. */
 export interface Sheet {
@@ -39,7 +40,7 @@ export async function workbook(sheets: readonly Sheet[]): Promise<Buffer> {
 export function sendXlsx(reply: FastifyReply, file: Buffer, asciiName: string, name: string) {
   return reply
     .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    .header("content-disposition", `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header("content-disposition", contentDisposition(asciiName, name))
     .send(file);
 }
 

@@ -28,6 +28,7 @@ import { pageMeta } from "./listQuery";
 import { presentAttachment, presentHistory } from "./present";
 import { attachmentDisposition, exportXlsx, templateXlsx, XLSX_TYPE } from "./sheetFile";
 import * as S from "./schema";
+import { sendStoredFile } from "../presenters/download";
 
 /** Each row's evaluated policy, by id. */
 export async function registryPolicies(db: Kysely<DB>, m: AnyRegistryModule, actor: Actor, rows: RegistryRecord[]) {
@@ -185,13 +186,8 @@ export function registryRoutes(app: FastifyInstance, { db }: RouteDeps, files: F
     const { id, attachmentId } = parse(S.AttachmentParams, req.params);
     const a = await findAttachment(db, m.entityType, id, attachmentId);
     if (!a) throw NotFound("附件不存在");
-    const bytes = files.get(a.sha256);
-    if (!bytes) throw NotFound("文件缺失，请从备份恢复");
     // Inline, so photos show in the page; the type is the sniffed one, and nosniff is set on every response.
-    return reply
-      .type(a.content_type)
-      .header("cache-control", "private, max-age=86400")
-      .header("content-disposition", `inline; filename="${a.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)
-      .send(bytes);
+    reply.header("cache-control", "private, max-age=86400");
+    return sendStoredFile(reply, files, { sha256: a.sha256, fileName: a.file_name, contentType: a.content_type }, "inline");
   });
 }

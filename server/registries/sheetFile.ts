@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import type { RefLookup, SheetSpec } from "../../domain/registries/sheet";
 import { writeCell } from "../../domain/registries/sheet";
+import { contentDisposition } from "../presenters/download";
 
 /** The MIME type of .xlsx. */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -98,7 +99,5 @@ export async function exportXlsx(spec: SheetSpec, title: string, rows: readonly 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A Content-Disposition value for a download with a Chinese name. */
-export function attachmentDisposition(asciiName: string, name: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+/** A Content-Disposition value for a download with a Chinese name (server/presenters/download.ts). */
+export const attachmentDisposition = (asciiName: string, name: string): string => contentDisposition(asciiName, name);

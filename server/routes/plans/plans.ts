@@ -19,6 +19,7 @@ import { reviewedPlanImporter } from "../../commands/reviewedPlanImporter";
 import { annualPlanDue } from "../../commands/planImporter";
 import { indicatorsFromGoals } from "../../../domain/indicators/catalogue";
 import * as S from "./schema";
+import { contentDisposition } from "../../presenters/download";
 
 /** Registers /api/plans*. */
 export function planRoutes(app: FastifyInstance, { db }: RouteDeps) {
@@ -89,7 +90,7 @@ export function planRoutes(app: FastifyInstance, { db }: RouteDeps) {
     const name = `任务台账-${plan.year}.xlsx`;
     return reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-      .header("content-disposition", `attachment; filename="ledger-${plan.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header("content-disposition", contentDisposition(`ledger-${plan.year}.xlsx`, name))
       .send(xlsx);
   });
 

@@ -13,6 +13,7 @@ import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import { checkLabFile, labReport, labTemplate } from "./labFile";
 import * as S from "./schema";
+import { contentDisposition } from "../../presenters/download";
 
 /** Uploads are larger than ordinary JSON: 12 MB of file is 16 MB of base64. */
 const UPLOAD_LIMIT = 17 * 1024 * 1024;
@@ -23,10 +24,10 @@ export function labImportRoutes(app: FastifyInstance, { db }: RouteDeps) {
     requireAuth(req);
     const { format } = parse(S.TemplateQuery, req.query);
     const file = await labTemplate(format);
-    const name = encodeURIComponent(`化验结果导入模板.${format}`);
+    const name = `化验结果导入模板.${format}`;
     return reply
       .type(format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-      .header("content-disposition", `attachment; filename="lab-template.${format}"; filename*=UTF-8''${name}`)
+      .header("content-disposition", contentDisposition(`lab-template.${format}`, name))
       .send(file);
   });
 

@@ -20,6 +20,7 @@ import { mailReport, reportFileName } from "../../reports/mailing";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import * as S from "./schema";
+import { contentDisposition } from "../../presenters/download";
 
 const PUBLIC = { config: { public: true } } as const;
 
@@ -40,7 +41,7 @@ function sendFile(reply: FastifyReply, files: FileStore, r: ReportRecord, format
   if (!bytes) throw NotFound("文件缺失，请从备份恢复");
   return reply
     .type(REPORT_CONTENT_TYPES[format])
-    .header("content-disposition", `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(reportFileName(r, format))}`)
+    .header("content-disposition", contentDisposition(`report.${format}`, reportFileName(r, format)))
     .send(bytes);
 }
 

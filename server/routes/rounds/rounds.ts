@@ -21,6 +21,7 @@ import { toIsoDate } from "../../../domain/supervision/days";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import * as S from "./schema";
+import { sendStoredFile } from "../../presenters/download";
 
 /** Three attachments of 10 MB are 40 MB of base64, plus the rest of the JSON. */
 const SUBMIT_LIMIT = 43 * 1024 * 1024;
@@ -122,11 +123,6 @@ export function roundRoutes(app: FastifyInstance, { db }: RouteDeps, files: File
     const { id, sha256 } = parse(S.AttachmentParams, req.params);
     const a = await findAttachment(db, id, sha256);
     if (!a || !can(requirementPolicy, actor, "read", { unitId: a.unit_id })) throw Forbidden();
-    const bytes = files.get(a.sha256);
-    if (!bytes) throw NotFound("文件缺失，请从备份恢复");
-    return reply
-      .type(a.content_type)
-      .header("content-disposition", `attachment; filename="${a.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)
-      .send(bytes);
+    return sendStoredFile(reply, files, { sha256: a.sha256, fileName: a.file_name, contentType: a.content_type });
   });
 }

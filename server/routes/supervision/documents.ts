@@ -13,6 +13,7 @@ import type { FileStore } from "../../repositories/file.repository";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import * as S from "./schema";
+import { contentDisposition } from "../../presenters/download";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -37,7 +38,7 @@ export function documentRoutes(app: FastifyInstance, { db }: RouteDeps, files: F
     const name = `${doc.doc_number ?? doc.title}.docx`;
     return reply
       .type(DOCX)
-      .header("content-disposition", `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header("content-disposition", contentDisposition("document.docx", name))
       .send(bytes);
   });
 }

@@ -21,6 +21,7 @@ import { toIsoDate } from "../../../domain/supervision/days";
 import { parse } from "../../validate";
 import type { RouteDeps } from "../types";
 import * as S from "./schema";
+import { sendStoredFile } from "../../presenters/download";
 
 const presentReport = (r: MilestoneReportView) => ({
   id: r.id, deadlineId: r.deadlineId, unitId: r.unitId, unitName: r.unitName, completedOn: r.completedOn, note: r.note, reportedBy: r.reportedBy,
@@ -108,11 +109,6 @@ export function taskRoutes(app: FastifyInstance, { db }: RouteDeps, files: FileS
     const { id, sha256 } = parse(S.AttachmentParams, req.params);
     const a = await findReportAttachment(db, id, sha256);
     if (!a || !can(milestonePolicy, actor, "read", { unitId: a.unit_id })) throw Forbidden();
-    const bytes = files.get(a.sha256);
-    if (!bytes) throw NotFound("文件缺失，请从备份恢复");
-    return reply
-      .type(a.content_type)
-      .header("content-disposition", `attachment; filename="${a.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)
-      .send(bytes);
+    return sendStoredFile(reply, files, { sha256: a.sha256, fileName: a.file_name, contentType: a.content_type });
   });
 }
