@@ -174,7 +174,11 @@ describe("registries e2e", () => {
     await page.getByTestId("trace-node-某化工企业").waitFor();
     await page.getByTestId("record-edit").click();
     await page.getByTestId("of-form-party").fill("某化工有限公司");
+    // The save is awaited by its response (its status tells what went wrong), then the dialog must close.
+    const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/registries/outfalls/"), { timeout: 60_000 });
     await page.getByTestId("record-form-submit").click();
+    expect((await saved).status()).toBe(200);
+    await expect.poll(() => page.locator(".ant-modal:visible").count(), { timeout: 15_000 }).toBe(0);
     // 治: the plan, then remediation.
     await page.getByTestId("of-plan-open").click();
     await pick(page, "of-plan-kind", "规范整治", false);

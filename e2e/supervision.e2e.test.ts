@@ -242,7 +242,9 @@ describe("supervision e2e", () => {
     await expect.poll(() => admin.getByText("请写明督办理由（至少 10 个字）").count(), { timeout: 5_000 }).toBeGreaterThan(0);
     await admin.getByTestId("escalate-reason").fill("现场检查发现污泥暂存场所未按要求防渗，与报送情况不符");
     await e.shot(admin, "supervision-16-escalate");
+    const issued = admin.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/api/supervision/escalations"), { timeout: 60_000 });
     await admin.getByTestId("escalate-ok").click();
+    expect((await issued).status()).toBe(200);
     await expect.poll(() => admin.locator(".ant-modal:visible").count(), { timeout: 15_000 }).toBe(0);
     const ladders = await admin.evaluate(async () => (await (await fetch("/api/supervision/ladders?open=1")).json()).data);
     const mine = ladders.find((l: { unitName: string; taskNumber: string }) => l.unitName === "区城市管理局" && l.taskNumber === "3");
