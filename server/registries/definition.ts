@@ -21,6 +21,11 @@ export interface RegistryRecord {
   unit_id: string | null;
 }
 
+/** The scope of records kept by their own unit alone (no river chiefs): most registries' `scope`. */
+export async function unitScope(_db: Kysely<DB>, rows: readonly RegistryRecord[]): Promise<Map<string, RegistryScope>> {
+  return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
+}
+
 /** One page of a list. */
 export interface Page<Row> {
   rows: Row[];

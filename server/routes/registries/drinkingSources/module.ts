@@ -14,6 +14,7 @@ import { drinkingSourceSaver } from "../../../commands/drinkingSourceSaver";
 import { allProblems, allSources, findSource, findSourceByCode, intakesOf, listSources, problemsOfSources } from "../../../repositories/drinkingSource.repository";
 import { namesOf } from "../../../repositories/registryRefs.repository";
 import type { RegistryModule } from "../../../registries/definition";
+import { unitScope } from "../../../registries/definition";
 import { riverLookup, unitLookup } from "../../../registries/refs";
 import { defaultPeriod, sourcesCompliance } from "./compliance";
 import { presentProblems } from "./problemModule";
@@ -66,9 +67,7 @@ export const drinkingSourceModule: RegistryModule<DrinkingSourceRow, z.infer<typ
     const g = sourceGeometry(r);
     return g ? { type: "Feature", id: r.id, geometry: g, properties: { code: r.code, name: r.name, level: r.level, demo: r.demo } } : null;
   },
-  async scope(_db, rows) {
-    return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
-  },
+  scope: unitScope,
   createSchema: SourceCreate,
   updateSchema: SourceUpdate,
   unitOf: (input) => (input.unitId as string | undefined) ?? null,

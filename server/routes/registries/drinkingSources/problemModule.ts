@@ -19,6 +19,7 @@ import { allProblems, findProblem, findProblemByCode, listProblems, sourceNameRo
 import { namesOf } from "../../../repositories/registryRefs.repository";
 import { canPerform } from "../../../policies/registry.policy";
 import type { RegistryModule } from "../../../registries/definition";
+import { unitScope } from "../../../registries/definition";
 import { lookupOf, unitLookup } from "../../../registries/refs";
 import { ProblemCreate, ProblemListQuery, ProblemUpdate } from "./schema";
 
@@ -58,9 +59,7 @@ export const drinkingProblemModule: RegistryModule<DrinkingProblemRow, z.infer<t
     const g = pointOf(r.lon, r.lat);
     return g ? { type: "Feature", id: r.id, geometry: g, properties: { code: r.code, name: r.description.slice(0, 30), status: r.status, demo: r.demo } } : null;
   },
-  async scope(_db, rows) {
-    return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
-  },
+  scope: unitScope,
   createSchema: ProblemCreate,
   updateSchema: ProblemUpdate,
   unitOf: (input) => (input.unitId as string | undefined) ?? null,

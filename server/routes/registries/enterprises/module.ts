@@ -13,6 +13,7 @@ import { enterpriseSaver } from "../../../commands/enterpriseSaver";
 import { allEnterprises, allYears, findEnterprise, findEnterpriseByCode, limitsOfPoints, listEnterprises } from "../../../repositories/enterprise.repository";
 import { namesOf } from "../../../repositories/registryRefs.repository";
 import type { RegistryModule } from "../../../registries/definition";
+import { unitScope } from "../../../registries/definition";
 import { riverLookup, unitLookup } from "../../../registries/refs";
 import { monitoringOf } from "./monitors";
 import { canManageMonitoring } from "../../../policies/monitoring.policy";
@@ -66,9 +67,7 @@ export const enterpriseModule: RegistryModule<EnterpriseRow, z.infer<typeof Ente
     const g = pointOf(r.lon, r.lat);
     return g ? { type: "Feature", id: r.id, geometry: g, properties: { code: r.code, name: r.name, fluoride: r.fluoride, demo: r.demo } } : null;
   },
-  async scope(_db, rows) {
-    return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
-  },
+  scope: unitScope,
   createSchema: EnterpriseCreate,
   updateSchema: EnterpriseUpdate,
   unitOf: (input) => (input.unitId as string | undefined) ?? null,

@@ -11,6 +11,7 @@ import type { EnterpriseYearRow } from "../../../db/tables/enterprises";
 import { enterpriseYearSaver } from "../../../commands/enterpriseYearSaver";
 import { allYears, enterpriseNameRows, findEnterprise, findYear, findYearOf, listYears } from "../../../repositories/enterprise.repository";
 import type { RegistryModule } from "../../../registries/definition";
+import { unitScope } from "../../../registries/definition";
 import { lookupOf } from "../../../registries/refs";
 import { YearCreate, YearListQuery, YearUpdate } from "./schema";
 
@@ -38,9 +39,7 @@ export const enterpriseYearModule: RegistryModule<EnterpriseYearRow, z.infer<typ
   find: findYear,
   findByKey: (db, v) => (typeof v.enterpriseId === "string" && typeof v.year === "number" ? findYearOf(db, v.enterpriseId, v.year) : Promise.resolve(undefined)),
   present: presentYears,
-  async scope(_db, rows) {
-    return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
-  },
+  scope: unitScope,
   createSchema: YearCreate,
   updateSchema: YearUpdate,
   // A row belongs to its enterprise's supervising unit.

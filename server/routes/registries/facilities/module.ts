@@ -18,6 +18,7 @@ import { namesOf } from "../../../repositories/registryRefs.repository";
 import type { Kysely } from "kysely";
 import type { DB } from "../../../db/schema";
 import type { RegistryModule } from "../../../registries/definition";
+import { unitScope } from "../../../registries/definition";
 import { riverLookup, unitLookup } from "../../../registries/refs";
 import { facilityCreate, facilityListQuery } from "./schema";
 
@@ -108,9 +109,7 @@ export function facilityModule(spec: FacilityKindSpec): RegistryModule<FacilityR
       const g = (spec.geometry ? (r.geometry as Geometry | null) : null) ?? pointOf(r.lon, r.lat);
       return g ? { type: "Feature", id: r.id, geometry: g, properties: { code: r.code, name: r.name, status: r.status, overdue: facilityOverdue(r.kind, r.status, r.deadline, toIsoDate(Date.now())), demo: r.demo } } : null;
     },
-    async scope(_db, rows) {
-      return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
-    },
+    scope: unitScope,
     createSchema: create,
     updateSchema: create.partial(),
     unitOf: (input) => (input.unitId as string | undefined) ?? null,

@@ -11,6 +11,7 @@ import { wwtpSludgeSaver } from "../../../commands/wwtpSludgeSaver";
 import { allFacilities, findFacility } from "../../../repositories/facility.repository";
 import { allSludgeYears, findSludgeYear, findSludgeYearOf, listSludgeYears } from "../../../repositories/wwtpSludge.repository";
 import type { RegistryModule } from "../../../registries/definition";
+import { unitScope } from "../../../registries/definition";
 import { lookupOf } from "../../../registries/refs";
 import { sludgeShares } from "../../../../domain/registries/facility";
 import { SludgeCreate, SludgeListQuery, SludgeUpdate } from "./schema";
@@ -41,9 +42,7 @@ export const wwtpSludgeModule: RegistryModule<WwtpSludgeYearRow, z.infer<typeof 
   find: findSludgeYear,
   findByKey: (db, v) => (typeof v.facilityId === "string" && typeof v.year === "number" ? findSludgeYearOf(db, v.facilityId, v.year) : Promise.resolve(undefined)),
   present: presentSludgeYears,
-  async scope(_db, rows) {
-    return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
-  },
+  scope: unitScope,
   createSchema: SludgeCreate,
   updateSchema: SludgeUpdate,
   // A row belongs to its plant's unit (any facility's, so that the saver can say it is not a WWTP).

@@ -9,6 +9,7 @@ import { riverChiefSaver } from "../../../commands/riverChiefSaver";
 import { allChiefs, findChief, findChiefByName, listChiefs } from "../../../repositories/river.repository";
 import { namesOf, usernamesOf } from "../../../repositories/registryRefs.repository";
 import type { RegistryModule } from "../../../registries/definition";
+import { unitScope } from "../../../registries/definition";
 import { riverLookup, unitLookup, userLookup } from "../../../registries/refs";
 import { ChiefCreate, ChiefListQuery, ChiefUpdate } from "./schema";
 
@@ -46,9 +47,7 @@ export const riverChiefModule: RegistryModule<RiverChiefRow, z.infer<typeof Chie
       updatedAt: iso(r.updated_at),
     }));
   },
-  async scope(_db, rows) {
-    return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
-  },
+  scope: unitScope,
   createSchema: ChiefCreate,
   updateSchema: ChiefUpdate,
   unitOf: (input) => (input.unitId as string | null | undefined) ?? null,

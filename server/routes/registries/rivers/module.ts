@@ -12,6 +12,7 @@ import { riverSaver } from "../../../commands/riverSaver";
 import { allRivers, chiefsOfRivers, findRiver, findRiverByName, listRivers, pointsOnRiver } from "../../../repositories/river.repository";
 import { namesOf } from "../../../repositories/registryRefs.repository";
 import type { RegistryModule } from "../../../registries/definition";
+import { unitScope } from "../../../registries/definition";
 import { unitLookup } from "../../../registries/refs";
 import { REGISTRY_MODULES } from "../modules";
 import { RiverCreate, RiverListQuery, RiverUpdate } from "./schema";
@@ -60,9 +61,7 @@ export const riverModule: RegistryModule<RiverRow, z.infer<typeof RiverListQuery
     };
   },
   feature: (r) => (r.geometry ? { type: "Feature", id: r.id, geometry: r.geometry as Geometry, properties: { name: r.name, kind: r.kind, demo: r.demo } } : null),
-  async scope(_db, rows) {
-    return new Map(rows.map((r) => [r.id, { unitId: r.unit_id }]));
-  },
+  scope: unitScope,
   createSchema: RiverCreate,
   updateSchema: RiverUpdate,
   unitOf: (input) => (input.unitId as string | null | undefined) ?? null,
