@@ -10,17 +10,13 @@
 import type { Kysely } from "kysely";
 import type { DB, PointRow, ReadingRow } from "../db/schema";
 import { assessMonth } from "../routes/readings/assessment";
-import { periodCounts } from "../repositories/publicPortal.repository";
-import { publishedReadingsOfPoints, reviewStateCountsOfPoints } from "../repositories/review.repository";
+import { publishedMonthOfPoints } from "../monitoring/publishedMonth";
 import { reportSections } from "../repositories/report.repository";
 import { attainmentRate } from "../../domain/assessment/targets";
 import { classShares } from "../../domain/assessment/riverGrade";
 import { FACTORS, type FactorCode } from "../../domain/standards/factors";
 import type { WaterClass } from "../../domain/standards/gb3838";
 import { monthBounds } from "./period";
-
-/** Readings' periods a month may be assessed on, preferred first (lab samples are the official record). */
-const PERIOD_PREFERENCE = ["sample", "day", "hour"] as const;
 
 /** One section of the report. */
 export interface SectionMonth {
@@ -127,20 +123,8 @@ export function waterTotals(sections: readonly SectionMonth[]): WaterQualityRepo
 export async function waterQualityReport(db: Kysely<DB>, period: string): Promise<WaterQualityReport> {
   const points = await reportSections(db);
   const { from, to } = monthBounds(period);
-  const counts = await periodCounts(db, points.map((p) => p.id), from, to);
-  const periodOf = new Map<string, string>();
-  for (const pref of PERIOD_PREFERENCE) for (const c of counts) if (c.period === pref && c.n > 0 && !periodOf.has(c.point_id)) periodOf.set(c.point_id, pref);
-  const rows = new Map<string, ReadingRow[]>();
-  const excluded = new Map<string, number>();
-  for (const pref of PERIOD_PREFERENCE) {
-    const ids = points.filter((p) => periodOf.get(p.id) === pref).map((p) => p.id);
-    for (const r of await publishedReadingsOfPoints(db, ids, pref, from, to)) {
-      const list = rows.get(r.point_id);
-      if (list) list.push(r);
-      else rows.set(r.point_id, [r]);
-    }
-    for (const [id, n] of await reviewStateCountsOfPoints(db, ids, pref, from, to)) excluded.set(id, n.pending + n.rejected);
-  }
-  const sections = points.map((p) => sectionMonth(p, period, periodOf.get(p.id) ?? null, rows.get(p.id) ?? [], excluded.get(p.id) ?? 0));
+  const { periodOf, rows, states } = await publishedMonthOfPoints(db, points.map((p) => p.id), from, to);
+  const excluded = (id: string) => (states.get(id)?.pending ?? 0) + (states.get(id)?.rejected ?? 0);
+  const sections = points.map((p) => sectionMonth(p, period, periodOf.get(p.id) ?? null, rows.get(p.id) ?? [], excluded(p.id)));
   return { period, sections, totals: waterTotals(sections) };
 }

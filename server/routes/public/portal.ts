@@ -8,13 +8,11 @@
  * the readings' period and count, and how many were left out and why. No raw device data and no people.
  */
 import type { FastifyInstance } from "fastify";
-import type { ReadingRow } from "../../db/schema";
 import { NotFound } from "../../errors";
 import { assessMonth, bodyOf, monthWindow } from "../readings/assessment";
 import { countByState } from "../../repositories/complaint.repository";
-import { currentPlanGoals, monthsWithReadings, periodCounts, planIndicators, publicSections } from "../../repositories/publicPortal.repository";
-import { publishedReadingsOfPoints, reviewStateCountsOfPoints } from "../../repositories/review.repository";
-import type { ReviewState } from "../../repositories/readingQc.repository";
+import { currentPlanGoals, monthsWithReadings, planIndicators, publicSections } from "../../repositories/publicPortal.repository";
+import { publishedMonthOfPoints } from "../../monitoring/publishedMonth";
 import { cwqi, rankSections } from "../../../domain/complaints/publicRanking";
 import { indicatorStatus } from "../../../domain/indicators/status";
 import { indicatorViews } from "../../plans/indicators";
@@ -104,17 +102,7 @@ export function publicPortalRoutes(app: FastifyInstance, { readDb }: RouteDeps) 
   const assess = async (month: string) => {
     const points = await publicSections(readDb);
     const window = monthWindow(month);
-    const counts = await periodCounts(readDb, points.map((p) => p.id), window.from, window.to);
-    const periodOf = new Map<string, string>();
-    for (const pref of ["sample", "day", "hour"]) for (const c of counts) if (c.period === pref && c.n > 0 && !periodOf.has(c.point_id)) periodOf.set(c.point_id, pref);
-    const byPeriod = new Map<string, string[]>();
-    for (const [pointId, period] of periodOf) byPeriod.set(period, [...(byPeriod.get(period) ?? []), pointId]);
-    const rows = new Map<string, ReadingRow[]>();
-    const states = new Map<string, Record<ReviewState, number>>();
-    for (const [period, ids] of byPeriod) {
-      for (const r of await publishedReadingsOfPoints(readDb, ids, period, window.from, window.to)) rows.set(r.point_id, [...(rows.get(r.point_id) ?? []), r]);
-      for (const [id, c] of await reviewStateCountsOfPoints(readDb, ids, period, window.from, window.to)) states.set(id, c);
-    }
+    const { periodOf, rows, states } = await publishedMonthOfPoints(readDb, points.map((p) => p.id), window.from, window.to);
     const results = points.map((p) => {
       const used = rows.get(p.id) ?? [];
       const c = states.get(p.id) ?? { unchecked: 0, passed: 0, pending: 0, accepted: 0, rejected: 0, corrected: 0 };
