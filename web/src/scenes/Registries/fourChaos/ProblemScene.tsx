@@ -19,6 +19,7 @@ import { AttachmentsCard } from "../shared/AttachmentsCard";
 import { HistoryCard } from "../shared/HistoryCard";
 import { ActionButton, DemoTag, LifecycleSteps, StatusTag } from "../shared/bits";
 import { actionText } from "../shared/actions";
+import { photoLayer } from "../shared/photoLayer";
 import { labelOf } from "../shared/options";
 import { ProblemForm } from "./ProblemForm";
 import { CHAOS_COLOURS } from "./statusColours";
@@ -35,7 +36,6 @@ export default function ProblemScene() {
   const p = q.data.data;
   const policy = policyOf(q.data.policies, p.id);
   const at = p.lon !== null && p.lat !== null ? ([p.lon, p.lat] as [number, number]) : null;
-  const photos = p.attachments.filter((a) => a.location);
   return (
     <>
       <PageHeader
@@ -91,11 +91,7 @@ export default function ProblemScene() {
               features={at ? [{ type: "Feature", id: p.id, geometry: { type: "Point", coordinates: at }, properties: {} }] : []}
               style={() => ({ colour: CHAOS_COLOURS[p.status], symbol: "diamond", label: p.code })}
               frameBase={!at}
-              extraPositions={photos.map((a) => [a.location!.lon, a.location!.lat])}
-              overlay={(v) => photos.map((a) => {
-                const [x, y] = v.project(a.location!.lon, a.location!.lat);
-                return <g key={a.id}><circle cx={x} cy={y} r={5} fill="#fff" stroke="#722ed1" strokeWidth={2} /><text x={x + 8} y={y - 6} fontSize={10} fill="#722ed1">{a.fileName}</text></g>;
-              })}
+              {...photoLayer(p.attachments)}
               tileUrl={readTileUrl()}
               caption={p.demo ? t("registries.map.caption") : undefined}
               north={t("monitoring.map.north")}

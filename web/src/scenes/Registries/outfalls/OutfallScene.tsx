@@ -10,6 +10,7 @@ import { Link, useParams } from "react-router";
 import { getRecord } from "../../../api/registries";
 import { OUTFALL_LIFECYCLE, REMEDIATION_LABELS } from "../../../../../domain/registries/outfallLifecycle";
 import { GeoMap } from "../../../components/map/GeoMap";
+import { photoLayer } from "../shared/photoLayer";
 import { readTileUrl } from "../../../components/map/projection";
 import { PageHeader } from "../../../components/PageHeader";
 import { LoadError, PageLoading } from "../../../components/Status";
@@ -118,11 +119,7 @@ export default function OutfallScene() {
               features={o.lon !== null && o.lat !== null ? [{ type: "Feature", id: o.id, geometry: { type: "Point", coordinates: [o.lon, o.lat] }, properties: {} }] : []}
               style={() => ({ colour: STAGE_COLOURS[o.stage], symbol: "triangle", label: o.code })}
               frameBase={o.lon === null}
-              extraPositions={o.attachments.filter((a) => a.location).map((a) => [a.location!.lon, a.location!.lat])}
-              overlay={(v) => o.attachments.filter((a) => a.location).map((a) => {
-                const [x, y] = v.project(a.location!.lon, a.location!.lat);
-                return <g key={a.id}><circle cx={x} cy={y} r={5} fill="#fff" stroke="#722ed1" strokeWidth={2} /><text x={x + 8} y={y - 6} fontSize={10} fill="#722ed1">{a.fileName}</text></g>;
-              })}
+              {...photoLayer(o.attachments)}
               tileUrl={readTileUrl()}
               caption={o.demo ? t("registries.map.caption") : undefined}
               north={t("monitoring.map.north")}
