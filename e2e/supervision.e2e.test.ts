@@ -242,7 +242,7 @@ describe("supervision e2e", () => {
     await expect.poll(() => admin.getByText("请写明督办理由（至少 10 个字）").count(), { timeout: 5_000 }).toBeGreaterThan(0);
     await admin.getByTestId("escalate-reason").fill("现场检查发现污泥暂存场所未按要求防渗，与报送情况不符");
     await e.shot(admin, "supervision-16-escalate");
-    const issued = admin.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/api/supervision/escalations"), { timeout: 60_000 });
+    const issued = admin.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/api/supervision/escalations"), { timeout: 150_000 });
     await admin.getByTestId("escalate-ok").click();
     expect((await issued).status()).toBe(200);
     await expect.poll(() => admin.locator(".ant-modal:visible").count(), { timeout: 15_000 }).toBe(0);
@@ -262,5 +262,5 @@ describe("supervision e2e", () => {
     await expect.poll(() => admin.getByText("Supervision overview").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await e.shot(admin, "supervision-14-english");
     await admin.getByTestId("lang-switch").click();
-  });
+  }, 180_000);
 });
