@@ -10,7 +10,8 @@
  */
 import type { Kysely } from "kysely";
 import type { DB, PointRow, ReadingPeriod } from "../db/schema";
-import { intakeComplianceRate, sourceCompliance, sourceComplianceRate, type SourceFailure } from "../../domain/assessment/drinkingSource";
+import { intakeComplianceRate, sourceCompliance, sourceComplianceRate } from "../../domain/assessment/drinkingSource";
+import type { DrinkingMonth, DrinkingWaterReport, IntakeMonth, IntakeReport } from "../../domain/monitoring/views";
 import { dailyMeansOf, monthlyMeansOf } from "../repositories/reading.repository";
 import { listPoints } from "../repositories/point.repository";
 import { FLOW_FACTOR } from "./ecoFlow";
@@ -19,59 +20,8 @@ import { monthStart, monthsBetween, nextMonth } from "./window";
 /** Lab samples first, then automatic hour and day data (one series per item and month). */
 const PREFERENCE: ReadingPeriod[] = ["sample", "hour", "day"];
 
-/** One intake in one month. */
-export interface IntakeMonth {
-  month: string;
-  /** Null when nothing of GB 3838 Tables 1–3 was measured that month (not evaluated). */
-  compliant: boolean | null;
-  /** Items evaluated. */
-  evaluated: number;
-  failures: SourceFailure[];
-  /** 取水量 of the month, m³; null when unknown. */
-  volume: number | null;
-}
-
-/** One intake over the period. */
-export interface IntakeReport {
-  point: { id: string; code: string; name: string; waterBody: string | null };
-  months: IntakeMonth[];
-  evaluatedMonths: number;
-  compliantMonths: number;
-  /** m³ over the evaluated months (unknown volumes count 0). */
-  volume: number;
-  compliantVolume: number;
-}
-
-/** All intakes in one month. */
-export interface DrinkingMonth {
-  month: string;
-  evaluated: number;
-  compliant: number;
-  /** 水源达标率 0–1; null when none evaluated. */
-  sourceRate: number | null;
-  volume: number;
-  compliantVolume: number;
-  /** 取水水质达标率 0–1; null when no volume. */
-  intakeRate: number | null;
-}
-
-/** The report. */
-export interface DrinkingWaterReport {
-  from: string;
-  to: string;
-  intakes: IntakeReport[];
-  months: DrinkingMonth[];
-  summary: {
-    evaluated: number;
-    compliant: number;
-    sourceRate: number | null;
-    volume: number;
-    compliantVolume: number;
-    intakeRate: number | null;
-    /** Evaluated intake-months without a known volume (they weigh nothing in the intake rate). */
-    volumeMissing: number;
-  };
-}
+/** The report shapes (domain/monitoring/views.ts, read by the web as they are). */
+export type { DrinkingMonth, DrinkingWaterReport, IntakeMonth, IntakeReport };
 
 const body = (p: PointRow) => (p.water_body_type === "lake" || p.water_body_type === "reservoir" ? "lake" : "river");
 

@@ -6,7 +6,8 @@
  */
 import type { Kysely } from "kysely";
 import type { DB, PointRow, ReadingPeriod } from "../db/schema";
-import { ecoFlowCompliance, type EcoFlowDay, type EcoFlowResult, type EcoFlowSettings } from "../../domain/assessment/ecoFlow";
+import { ecoFlowCompliance, type EcoFlowDay, type EcoFlowSettings } from "../../domain/assessment/ecoFlow";
+import type { EcoFlowMonth, EcoFlowStation } from "../../domain/monitoring/views";
 import { dailyMeansOf } from "../repositories/reading.repository";
 import { listPoints } from "../repositories/point.repository";
 import { dayStart, nextDay } from "./window";
@@ -15,27 +16,8 @@ import { dayStart, nextDay } from "./window";
 export const FLOW_FACTOR = "w00000";
 const PREFERENCE: ReadingPeriod[] = ["day", "hour", "min", "rt"];
 
-/** One month of a station. */
-export interface EcoFlowMonth {
-  month: string;
-  evaluatedDays: number;
-  complyingDays: number;
-  guaranteeRate: number | null;
-  meetsGuarantee: boolean | null;
-  yellowDays: number;
-  redDays: number;
-  /** Mean and lowest daily mean of the month, m³/s. */
-  meanFlow: number | null;
-  minFlow: number | null;
-}
-
-/** A station's report. */
-export interface EcoFlowStation {
-  point: { id: string; code: string; name: string; waterBody: string | null; target: number | null };
-  /** Null when the station has no target (nothing to evaluate). */
-  result: EcoFlowResult | null;
-  months: EcoFlowMonth[];
-}
+/** The report shapes (domain/monitoring/views.ts, read by the web as they are). */
+export type { EcoFlowMonth, EcoFlowStation };
 
 /** Groups evaluated days by month. */
 export function monthsOf(days: readonly EcoFlowDay[], s: EcoFlowSettings): EcoFlowMonth[] {

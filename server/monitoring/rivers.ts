@@ -7,10 +7,10 @@
  */
 import type { Kysely } from "kysely";
 import type { DB, PointRow, ReadingPeriod } from "../db/schema";
-import { riverGrade, DEFAULT_GRADE_THRESHOLDS, CLASS_STATUS, type GradeThresholds, type RiverGrade, type WaterStatus } from "../../domain/assessment/riverGrade";
+import { riverGrade, DEFAULT_GRADE_THRESHOLDS, CLASS_STATUS, type GradeThresholds } from "../../domain/assessment/riverGrade";
+import type { SectionGrade, WaterBodyGrade, WaterBodyYear } from "../../domain/monitoring/views";
 import { classifySample, type Sample } from "../../domain/assessment/sectionClass";
 import { attainment } from "../../domain/assessment/targets";
-import type { MainPollutant } from "../../domain/assessment/pollutants";
 import type { WaterBody, WaterClass } from "../../domain/standards/gb3838";
 import { monthlyMeansOf, type MonthlyMeanRow } from "../repositories/reading.repository";
 import { listPoints } from "../repositories/point.repository";
@@ -18,30 +18,8 @@ import { monthStart, monthsBetween, nextMonth } from "./window";
 
 const PREFERENCE: ReadingPeriod[] = ["sample", "hour", "day"];
 
-/** One section over the period. */
-export interface SectionGrade {
-  id: string;
-  code: string;
-  name: string;
-  level: string | null;
-  targetClass: number | null;
-  /** Null when the section has no data in the period. */
-  class: WaterClass | null;
-  status: WaterStatus | null;
-  attained: boolean | null;
-  mainPollutants: MainPollutant[];
-  /** Months with data. */
-  months: number;
-}
-
-/** One water body over the period. */
-export interface WaterBodyGrade {
-  waterBody: string;
-  body: WaterBody;
-  sections: SectionGrade[];
-  /** Null when no section has data. */
-  grade: Omit<RiverGrade, "sectionClasses"> | null;
-}
+/** The report shapes (domain/monitoring/views.ts, read by the web as they are). */
+export type { SectionGrade, WaterBodyGrade, WaterBodyYear };
 
 /** Monthly means of one section: month → factor → mean. */
 type SectionMonths = Map<string, Map<string, number>>;
@@ -136,7 +114,7 @@ export async function riverGrades(db: Kysely<DB>, q: { from: string; to: string;
  * One water body over a year: the year's grade and each month's, with every section's class per month.
  * Null when the water body has no sections.
  */
-export async function riverYear(db: Kysely<DB>, waterBody: string, year: number, t?: GradeThresholds) {
+export async function riverYear(db: Kysely<DB>, waterBody: string, year: number, t?: GradeThresholds): Promise<WaterBodyYear | null> {
   const sections = await sectionsOf(db, waterBody);
   if (sections.length === 0) return null;
   const from = `${year}-01`, to = `${year}-12`;

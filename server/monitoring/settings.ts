@@ -5,12 +5,11 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema";
 import { DEFAULT_MONITORING_SETTINGS, ecoFlowProblems, riverGradeProblems, type MonitoringSettings } from "../../domain/assessment/settings";
+import type { MonitoringSettingsView } from "../../domain/monitoring/views";
 import { readMonitoringSettingRows } from "../repositories/monitoringSettings.repository";
 
-/** The settings with when and by whom each was last changed (null: the default). */
-export interface MonitoringSettingsView extends MonitoringSettings {
-  changed: Record<"ecoFlow" | "riverGrade", { at: string; by: string | null } | null>;
-}
+/** The settings with when and by whom each was last changed (domain/monitoring/views.ts, read by the web as it is). */
+export type { MonitoringSettingsView };
 
 /** Reads the settings in force. */
 export async function readMonitoringSettings(db: Kysely<DB>): Promise<MonitoringSettingsView> {

@@ -16,6 +16,7 @@ import { drinkingWaterSheets, ecoFlowSheets, riverSheets, sendXlsx, workbook } f
 import { riverGrades, riverYear } from "../../monitoring/rivers";
 import { readMonitoringSettings } from "../../monitoring/settings";
 import { parse } from "../../validate";
+import type { DrinkingWaterReport, EcoFlowReport, RiverYear, RiversReport } from "../../../domain/monitoring/views";
 import type { RouteDeps } from "../types";
 import * as S from "./reportSchema";
 
@@ -28,7 +29,7 @@ export function monitoringReportRoutes(app: FastifyInstance, { db }: RouteDeps) 
     const stations = await ecoFlowReports(db, q, settings.ecoFlow);
     if (q.pointId && stations.length === 0) throw NotFound("流量站不存在");
     if (q.format === "xlsx") return sendXlsx(reply, await workbook(ecoFlowSheets(stations, settings.ecoFlow.guaranteeTarget)), `eco-flow-${q.from}-${q.to}.xlsx`, `生态流量_${q.from}至${q.to}.xlsx`);
-    return { ok: true, data: { from: q.from, to: q.to, settings: settings.ecoFlow, stations } };
+    return { ok: true, data: { from: q.from, to: q.to, settings: settings.ecoFlow, stations } satisfies EcoFlowReport };
   });
 
   app.get("/api/monitoring/drinking-water", async (req, reply) => {
@@ -36,7 +37,7 @@ export function monitoringReportRoutes(app: FastifyInstance, { db }: RouteDeps) 
     const q = parse(S.DrinkingWaterQuery, req.query);
     const report = await drinkingWaterCompliance(db, q);
     if (q.format === "xlsx") return sendXlsx(reply, await workbook(drinkingWaterSheets(report)), `drinking-water-${q.from}-${q.to}.xlsx`, `饮用水水源地_${q.from}至${q.to}.xlsx`);
-    return { ok: true, data: report };
+    return { ok: true, data: report satisfies DrinkingWaterReport };
   });
 
   app.get("/api/monitoring/rivers", async (req, reply) => {
@@ -46,7 +47,7 @@ export function monitoringReportRoutes(app: FastifyInstance, { db }: RouteDeps) 
     const grades = await riverGrades(db, q, settings.riverGrade);
     const period = q.from === q.to ? q.from : `${q.from}至${q.to}`;
     if (q.format === "xlsx") return sendXlsx(reply, await workbook(riverSheets(grades, period)), `rivers-${q.from}-${q.to}.xlsx`, `河流水质_${period}.xlsx`);
-    return { ok: true, data: { from: q.from, to: q.to, thresholds: settings.riverGrade, waterBodies: grades } };
+    return { ok: true, data: { from: q.from, to: q.to, thresholds: settings.riverGrade, waterBodies: grades } satisfies RiversReport };
   });
 
   app.get("/api/monitoring/rivers/:waterBody", async (req, reply) => {
@@ -60,7 +61,7 @@ export function monitoringReportRoutes(app: FastifyInstance, { db }: RouteDeps) 
       const sheets = [...riverSheets([river], String(q.year)), ...river.months.flatMap((m) => riverSheets([m], m.month))];
       return sendXlsx(reply, await workbook(sheets), `river-${q.year}.xlsx`, `${waterBody}_${q.year}年水质.xlsx`);
     }
-    return { ok: true, data: { ...river, thresholds: settings.riverGrade } };
+    return { ok: true, data: { ...river, thresholds: settings.riverGrade } satisfies RiverYear };
   });
 
   app.get("/api/monitoring/settings", async (req) => {

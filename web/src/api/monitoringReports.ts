@@ -5,6 +5,18 @@
  */
 import { request, type Query } from "./client";
 import type { AssessmentClassView, Envelope } from "./types";
+import type { EcoFlowSettings } from "../../../domain/assessment/ecoFlow";
+import type { GradeThresholds } from "../../../domain/assessment/riverGrade";
+import type { DrinkingWaterReport, EcoFlowReport, MonitoringSettingsView, RiverYear, RiversReport } from "../../../domain/monitoring/views";
+
+/** The report shapes are the server presenters' own (domain/monitoring/views.ts). */
+export type {
+  DrinkingMonth, DrinkingRates, DrinkingWaterReport, EcoFlowMonth, EcoFlowReport, EcoFlowStation, IntakeMonth, IntakeReport,
+  MonitoringSettingsView, RiverYear, RiversReport, SectionGrade, WaterBodyGrade,
+} from "../../../domain/monitoring/views";
+export type { EcoFlowDay, EcoFlowSettings } from "../../../domain/assessment/ecoFlow";
+export type { SourceFailure } from "../../../domain/assessment/drinkingSource";
+export type { GradeThresholds, WaterStatus } from "../../../domain/assessment/riverGrade";
 
 /** The address of a report's .xlsx export (a same-origin link: the session cookie goes with it). */
 export function exportUrl(path: string, query: Query): string {
@@ -15,86 +27,13 @@ export function exportUrl(path: string, query: Query): string {
 
 // ── Ecological flow ────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Eco-flow settings: required guarantee rate and the warning bands as a share of the target. */
-export interface EcoFlowSettings {
-  guaranteeTarget: number;
-  yellowBelow: number;
-  redBelow: number;
-}
-
-/** One evaluated day (flows in m³/s). */
-export interface EcoFlowDay {
-  date: string;
-  mean: number;
-  target: number;
-  complies: boolean;
-  warning: "none" | "yellow" | "red";
-}
-
-/** One month of a station. */
-export interface EcoFlowMonth {
-  month: string;
-  evaluatedDays: number;
-  complyingDays: number;
-  guaranteeRate: number | null;
-  meetsGuarantee: boolean | null;
-  yellowDays: number;
-  redDays: number;
-  meanFlow: number | null;
-  minFlow: number | null;
-}
-
-/** One flow station's report. */
-export interface EcoFlowStation {
-  point: { id: string; code: string; name: string; waterBody: string | null; target: number | null };
-  result: { evaluatedDays: number; complyingDays: number; guaranteeRate: number | null; meetsGuarantee: boolean | null; days: EcoFlowDay[] } | null;
-  months: EcoFlowMonth[];
-}
-
 /** Eco flow of every flow station over Beijing days [from, to]. */
 export async function getEcoFlow(from: string, to: string) {
-  const { data } = await request<{ from: string; to: string; settings: EcoFlowSettings; stations: EcoFlowStation[] }>("GET", "/api/monitoring/eco-flow", { query: { from, to } });
+  const { data } = await request<EcoFlowReport>("GET", "/api/monitoring/eco-flow", { query: { from, to } });
   return data;
 }
 
 // ── Drinking water ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/** An item over its limit at an intake. */
-export interface SourceFailureView {
-  item: string;
-  table: 1 | 2 | 3;
-  value: number;
-  limit: number | null;
-  multiple: number | null;
-}
-
-/** One intake in one month. */
-export interface IntakeMonthView {
-  month: string;
-  compliant: boolean | null;
-  evaluated: number;
-  failures: SourceFailureView[];
-  volume: number | null;
-}
-
-/** Rates of one month (or of the whole period, in `summary`). */
-export interface DrinkingRates {
-  evaluated: number;
-  compliant: number;
-  sourceRate: number | null;
-  volume: number;
-  compliantVolume: number;
-  intakeRate: number | null;
-}
-
-/** The drinking-water report. */
-export interface DrinkingWaterReport {
-  from: string;
-  to: string;
-  intakes: { point: { id: string; code: string; name: string; waterBody: string | null }; months: IntakeMonthView[]; evaluatedMonths: number; compliantMonths: number; volume: number; compliantVolume: number }[];
-  months: (DrinkingRates & { month: string })[];
-  summary: DrinkingRates & { volumeMissing: number };
-}
 
 /** Drinking-water compliance over Beijing months [from, to]. */
 export async function getDrinkingWater(from: string, to: string) {
@@ -104,55 +43,11 @@ export async function getDrinkingWater(from: string, to: string) {
 
 // ── Rivers ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Water-quality status words of the 办法. */
-export type WaterStatus = "优" | "良好" | "轻度污染" | "中度污染" | "重度污染";
-
-/** One section over a period. */
-export interface SectionGradeView {
-  id: string;
-  code: string;
-  name: string;
-  level: string | null;
-  targetClass: number | null;
-  class: number | null;
-  status: WaterStatus | null;
-  attained: boolean | null;
-  mainPollutants: { code: string; class: number; multiple: number | null }[];
-  months: number;
-}
-
-/** A water body's grade. */
-export interface WaterBodyGradeView {
-  waterBody: string;
-  body: "river" | "lake";
-  sections: SectionGradeView[];
-  grade: {
-    method: "mean" | "share";
-    status: WaterStatus;
-    class: number | null;
-    /** Sections evaluated, of class Ⅰ–Ⅲ, and 劣Ⅴ. */
-    shares: { total: number; good: number; inferiorV: number };
-    mainPollutants: { code: string; rate: number }[];
-  } | null;
-}
-
-/** River-grade thresholds. */
-export interface GradeThresholds {
-  minSections: number;
-  excellent: number;
-  good: number;
-  moderate: number;
-  severe: number;
-}
-
 /** Grades of every water body over Beijing months [from, to]. */
 export async function getRivers(from: string, to: string) {
-  const { data } = await request<{ from: string; to: string; thresholds: GradeThresholds; waterBodies: WaterBodyGradeView[] }>("GET", "/api/monitoring/rivers", { query: { from, to } });
+  const { data } = await request<RiversReport>("GET", "/api/monitoring/rivers", { query: { from, to } });
   return data;
 }
-
-/** One water body's year: the year's grade and each month's. */
-export type RiverYear = WaterBodyGradeView & { year: number; months: (WaterBodyGradeView & { month: string })[]; thresholds: GradeThresholds };
 
 /** One water body over a year. */
 export async function getRiverYear(waterBody: string, year: number) {
@@ -179,13 +74,6 @@ export async function getAssessmentYear(pointId: string, year: number, period: "
 }
 
 // ── Settings ───────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** The monitoring settings in force, with when each was last changed. */
-export interface MonitoringSettingsView {
-  ecoFlow: EcoFlowSettings;
-  riverGrade: GradeThresholds;
-  changed: Record<"ecoFlow" | "riverGrade", { at: string; by: string | null } | null>;
-}
 
 /** Reads the settings; `canChange` says whether the session may save them. */
 export async function getMonitoringSettings() {

@@ -8,7 +8,7 @@ import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typograph
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { Link } from "react-router";
-import { exportUrl, getDrinkingWater, type DrinkingRates, type DrinkingWaterReport, type IntakeMonthView } from "../../api/monitoringReports";
+import { exportUrl, getDrinkingWater, type DrinkingMonth, type DrinkingWaterReport, type IntakeMonth } from "../../api/monitoringReports";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadError } from "../../components/Status";
 import { useT, type Translate } from "../../i18n";
@@ -19,7 +19,7 @@ import { ExportButton, MonthRangePicker, percent, useMonthRange } from "./report
 const tenThousand = (m3: number) => (m3 / 10_000).toFixed(2);
 
 /** One intake-month cell: 达标 / 不达标 (with the failing items) / no data. */
-function MonthCell({ m, t }: { m: IntakeMonthView | undefined; t: Translate }) {
+function MonthCell({ m, t }: { m: IntakeMonth | undefined; t: Translate }) {
   if (!m || m.compliant === null) return <Typography.Text type="secondary">—</Typography.Text>;
   if (m.compliant) return <Tag color="green">{t("monitoring.dw.compliant")}</Tag>;
   const items = m.failures.map((f) => `${factorName(f.item, t)} ${formatValue(f.value)}（${t("monitoring.dw.limit")} ${formatValue(f.limit)}${f.multiple === null ? "" : `，${t("monitoring.dw.multiple", { m: f.multiple.toFixed(2) })}`}）`);
@@ -79,7 +79,7 @@ export default function DrinkingWaterScene() {
             />
           </Card>
           <Card size="small" title={t("monitoring.dw.byMonth")}>
-            <Table<DrinkingRates & { month: string }>
+            <Table<DrinkingMonth>
               rowKey="month"
               size="small"
               dataSource={[...r.months].reverse()}

@@ -8,7 +8,7 @@ import { ArrowLeftOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { Link, useParams, useSearchParams } from "react-router";
-import { exportUrl, getRiverYear, type RiverYear, type SectionGradeView } from "../../api/monitoringReports";
+import { exportUrl, getRiverYear, type RiverYear, type SectionGrade } from "../../api/monitoringReports";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadError, PageLoading } from "../../components/Status";
 import { useT } from "../../i18n";
@@ -17,7 +17,7 @@ import { ClassTag, factorName } from "./quality";
 import { ExportButton, StatusTag, percent } from "./reportParts";
 import { SectionsTable, gradeBasis } from "./RiversScene";
 
-type Row = { key: string; name: string; id?: string; targetClass: number | null; cells: (SectionGradeView | null)[]; river?: boolean };
+type Row = { key: string; name: string; id?: string; targetClass: number | null; cells: (SectionGrade | null)[]; river?: boolean };
 
 /** The /monitoring/rivers/:waterBody page. */
 export default function RiverScene() {

@@ -7,7 +7,7 @@
 import { Card, Col, Empty, Row, Space, Table, Typography } from "antd";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { exportUrl, getRivers, type SectionGradeView, type WaterBodyGradeView } from "../../api/monitoringReports";
+import { exportUrl, getRivers, type SectionGrade, type WaterBodyGrade } from "../../api/monitoringReports";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadError } from "../../components/Status";
 import { useT, type Translate } from "../../i18n";
@@ -18,15 +18,15 @@ import type { PointLevel } from "../../api/types";
 import dayjs from "dayjs";
 
 /** How a grade was reached, in words. */
-export function gradeBasis(g: NonNullable<WaterBodyGradeView["grade"]>, t: Translate): string {
+export function gradeBasis(g: NonNullable<WaterBodyGrade["grade"]>, t: Translate): string {
   if (g.method === "mean") return t("monitoring.river.byMean", { n: g.shares.total });
   return t("monitoring.river.byShare", { n: g.shares.total, good: percent(g.shares.good / g.shares.total, 0), bad: percent(g.shares.inferiorV / g.shares.total, 0) });
 }
 
 /** The sections table of a water body. */
-export function SectionsTable({ sections, t }: { sections: SectionGradeView[]; t: Translate }) {
+export function SectionsTable({ sections, t }: { sections: SectionGrade[]; t: Translate }) {
   return (
-    <Table<SectionGradeView>
+    <Table<SectionGrade>
       rowKey="id"
       size="small"
       dataSource={sections}
