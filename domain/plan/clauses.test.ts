@@ -37,7 +37,18 @@ describe("findClauses", () => {
     ["prose ending in a verb is not a clause", "区直有关部门要依据职责分工负责。各级政府要加大投入。持续推进并组织实施。按照属地管理原则负责", []],
     ["a standing rule is not the task's own clause", "以下任务未明确具体落实单位的，均需各县区政府落实，不再专门列出。", []],
     ["space-separated names with an unknown one", "配合单位：区农业农村局  区水务集团", [["participant", ["区农业农村局", "?区水务集团"]]]],
+    // 会同: the first-named unit leads, the units it acts jointly with share the duty (co_lead, see jointGroup).
+    ["由A会同B + an activity", "由中站生态环境分局会同区农业农村局开展排查，6月底前完成。", [["lead", ["中站生态环境分局"]], ["co_lead", ["区农业农村局"]]]],
+    ["A会同B、C负责 in a sentence", "区财政局会同区发展和改革委员会、各办事处负责资金保障。", [["lead", ["区财政局"]], ["co_lead", ["区发展和改革委员会", "*各办事处"]]]],
+    ["A会同B负责 in a parenthesis, then 参与", "（区住建局会同区城管局负责，区公安局参与）", [["lead", ["区住房和城乡建设局"]], ["co_lead", ["区城市管理局"]], ["participant", ["区公安局"]]]],
+    ["由A会同B等部门负责 with an unknown B", "由区应急管理局会同区水务集团等部门负责。", [["lead", ["区应急管理局"]], ["co_lead", ["?区水务集团"]]]],
+    ["prose with 会同 is not a clause", "要会同有关部门开展排查。各单位会同相关部门研究", []],
   ] as [string, string, [Role, string[]][]][])("%s", (_what, text, expected) => expect(roles(text)).toEqual(expected));
+
+  it("keeps the spans of a 会同 clause", () => {
+    const text = "由中站生态环境分局会同区农业农村局开展排查";
+    expect(findClauses(text, 0, resolver).map((c) => text.slice(c.span.start, c.span.end))).toEqual(["中站生态环境分局", "会同区农业农村局"]);
+  });
 
   it("keeps each clause's span", () => {
     const text = "整治。（区财政局牵头，各办事处负责落实）";

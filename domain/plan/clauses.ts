@@ -6,6 +6,7 @@
  * - in plain sentences: 「由A牵头，B、C配合，各办事处负责落实。」, 「该项工作由A负责。」 — a group introduced by 由 is
  *   read like a parenthesised one; a group without 由 only when every name in it is a directory unit or a
  *   collective of units (so prose such as 「各级政府要加大投入」 or 「依据职责分工负责」 is left alone).
+ * Joint handling 「由A会同B开展…」「A会同B负责」 → A lead, B co_lead (see `jointGroup`).
  * Verbs: 牵头 → lead; 按（照）职责分工负责 / 分别负责 / 共同负责 → co_lead; 参与 / 配合 / 协助 → participant;
  * （负责）落实 → implementer; 负责 → responsible. Labels: 牵头/主办单位 → lead; 配合/参与/协办单位 → participant;
  * 落实/实施单位 → implementer; 责任单位/部门 → responsible.
@@ -90,6 +91,53 @@ function verbGroup(p: Piece, resolver: UnitResolver): Clause | null {
   return null;
 }
 
+/** The names of `list` when every one is a directory unit or a collective of units, else null. */
+function knownNames(list: string, resolver: UnitResolver): Pick<Clause, "units" | "collectives" | "unknown"> | null {
+  const items = names(list.replace(/等(?:部门|单位)?$/, ""));
+  if (!items) return null;
+  const r = resolveNames(items, resolver);
+  return !r.unknown.length && r.collectives.every((x) => UNIT_COLLECTIVE.test(x)) && r.units.length + r.collectives.length > 0 ? r : null;
+}
+
+/**
+ * 「由A会同B开展排查」「A会同B负责」「（区财政局会同区发改委负责）」: two clauses, A `lead` and B `co_lead`.
+ * Decision: in Chinese government usage 会同 names the 主办 unit first and the units it acts jointly with after it;
+ * those 会办 units share the duty and co-sign the result (国务院 分工方案 write 「A会同B负责」 where the work is
+ * joint, 「A牵头，B配合」 where B only assists). That is a stronger tie than 配合/协助 (`participant`), so B is
+ * `co_lead`. B ends where its names stop resolving in the directory (the activity follows: 「…会同区农业农村局开展」);
+ * a list ending in a verb (「…会同B负责」) is read up to the verb even with unknown names. Without 由, A must be
+ * a directory unit, so prose such as 「要会同有关部门」「各单位会同相关部门」 is left alone.
+ */
+function jointGroup(p: Piece, resolver: UnitResolver): Clause[] | null {
+  const at = p.text.indexOf("会同");
+  if (at <= 0) return null;
+  const by = BY.exec(p.text);
+  const from = by ? by.index + by[0].length : 0;
+  const leadText = p.text.slice(from, at);
+  const leadList = names(leadText);
+  if (!leadList || !leadText) return null;
+  const lead = resolveNames(leadList, resolver);
+  // Without 由 the leader must be a named directory unit: 「各单位会同相关部门研究」 is prose.
+  if (!by && (lead.unknown.length || !lead.units.length)) return null;
+  const after = p.text.slice(at + 2);
+  let co: Pick<Clause, "units" | "collectives" | "unknown"> | null = null;
+  let coEnd = 0;
+  const verb = /(?:按照?职责分工)?(?:共同|分别)?(?:牵头)?负责(?:落实)?$|组织实施$|落实$/.exec(after);
+  const listed = verb ? names(after.slice(0, verb.index).replace(/等(?:部门|单位)?$/, "")) : null;
+  if (verb && listed) [co, coEnd] = [resolveNames(listed, resolver), verb.index];
+  else
+    for (let j = after.length; j >= 2 && !co; j--) {
+      co = knownNames(after.slice(0, j), resolver);
+      if (co) coEnd = j;
+    }
+  if (!co) return null;
+  const span = (s: number, e: number) => ({ start: p.start + s, end: p.start + e });
+  return [
+    { role: "lead", text: leadText, ...lead, span: span(from, at) },
+    { role: "co_lead", text: p.text.slice(at, at + 2 + coEnd), ...co, span: span(at, at + 2 + coEnd) },
+  ];
+}
+
 /** A role written in parentheses after a name inside a label: 「责任单位：区农业农村局（牵头），各办事处（配合）」. */
 const ROLE_AFTER = /[（(](牵头|主办|配合|参与|协助|协办|负责|落实)[）)]/g;
 const ROLE_OF_WORD: Record<string, Role> = { 牵头: "lead", 主办: "lead", 配合: "participant", 参与: "participant", 协助: "participant", 协办: "participant", 负责: "responsible", 落实: "implementer" };
@@ -139,6 +187,11 @@ function sentenceClauses(text: string, start: number, resolver: UnitResolver): C
   const own = text.replace(/[^。！？\n]*(?:未明确|不再(?:专门|一一)?列出)[^。！？\n]*/g, (m) => " ".repeat(m.length));
   for (const p of split(own, start, /[，,；;。！？\n]/g)) {
     if (HAS_LABEL.test(p.text)) continue;
+    const joint = jointGroup(p, resolver);
+    if (joint) {
+      out.push(...joint);
+      continue;
+    }
     const by = BY.exec(p.text);
     const cut = by ? by.index + by[0].length - by[1].length : 0;
     const c = verbGroup({ text: p.text.slice(cut), start: p.start + cut }, resolver);
@@ -161,7 +214,7 @@ export function findClauses(text: string, start: number, resolver: UnitResolver)
     const at = m.index! + 1;
     const found: Clause[] = HAS_LABEL.test(inner)
       ? labelledClauses(inner, start + at, resolver)
-      : split(inner, start + at, /[，,；;。]/g).map((p) => verbGroup(p, resolver)).filter((c): c is Clause => c !== null);
+      : split(inner, start + at, /[，,；;。]/g).flatMap((p) => jointGroup(p, resolver) ?? verbGroup(p, resolver) ?? []);
     if (!found.length) continue;
     clauses.push(...found);
     rest = rest.slice(0, m.index!) + " ".repeat(m[0].length) + rest.slice(m.index! + m[0].length);

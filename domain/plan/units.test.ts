@@ -23,6 +23,8 @@ describe("unit normalisation against the demo directory", () => {
     ["區農業農村局", "区农业农村局"], // traditional characters
     ["区 财 政 局", "区财政局"], // letter-spaced PDF text
     ["区攻坚战办", "区污染防治攻坚战领导小组办公室"],
+    ["区生态环境分局", "中站生态环境分局"], // short name: 区 dropped, then the alias 生态环境分局
+    ["生态环境分局", "中站生态环境分局"],
   ])("%s → %s", (raw, name) => expect(resolver.resolve(raw)).toEqual({ kind: "unit", name }));
 
   it.each(["各办事处", "南水北调中线工程相关办事处", "区直有关部门", "各县区政府", "各有关部门", "各成员单位"])("%s is a collective", (name) => {
@@ -74,6 +76,8 @@ describe("a city-level name is not the district's unit", () => {
   const r = createUnitResolver(ZHONGZHAN_UNITS, { areaNames: ZHONGZHAN_AREA_NAMES });
   it.each([
     ["焦作市生态环境局", { kind: "unknown", name: "焦作市生态环境局" }], // the city bureau, not 中站生态环境分局
+    ["焦作市生态环境分局", { kind: "unknown", name: "焦作市生态环境分局" }], // a city-level name, even with 分局
+    ["市生态环境分局", { kind: "unknown", name: "市生态环境分局" }],
     ["市住建局", { kind: "unknown", name: "市住建局" }],
     ["焦作市中站区住建局", { kind: "unit", name: "区住房和城乡建设局" }], // the city prefix before the district's name
   ])("%s", (name, expected) => expect(r.resolve(name)).toEqual(expected));
