@@ -232,17 +232,25 @@ describe("supervision e2e", () => {
     // 区城市管理局 leads task 3; no trigger has to fire for the office to act.
     await admin.goto(`${e.server.url}/supervision/ladder`);
     await admin.getByTestId("escalate").click();
-    await admin.getByTestId("escalate-task").click();
+    // Each choice is checked before the next one: under load a keystroke can land before the task list has
+    // loaded, and a failed submit must name the field that was missing rather than wait for a request never sent.
+    const task = admin.getByTestId("escalate-task");
+    const unit = admin.getByTestId("escalate-unit");
+    await task.click();
     await admin.keyboard.type("加快城镇污水处理厂");
-    await admin.keyboard.press("Enter");
-    await admin.getByTestId("escalate-unit").click();
+    await admin.locator(".ant-select-item-option", { hasText: "3. 加快城镇污水处理厂" }).click();
+    await expect.poll(() => task.textContent(), { timeout: 10_000 }).toContain("3. 加快城镇污水处理厂");
+    await unit.click();
     await admin.locator(".ant-select-item-option", { hasText: "区城市管理局" }).click();
+    await expect.poll(() => unit.textContent(), { timeout: 10_000 }).toContain("区城市管理局");
     await admin.getByTestId("escalate-reason").fill("工作不力");
     await admin.getByTestId("escalate-ok").click();
     await expect.poll(() => admin.getByText("请写明督办理由（至少 10 个字）").count(), { timeout: 5_000 }).toBeGreaterThan(0);
     await admin.getByTestId("escalate-reason").fill("现场检查发现污泥暂存场所未按要求防渗，与报送情况不符");
+    await expect.poll(() => admin.locator(".ant-modal .ant-form-item-explain-error").allTextContents(), { timeout: 5_000 }).toEqual([]);
+    expect([await task.textContent(), await unit.textContent()]).toEqual([expect.stringContaining("3. 加快城镇污水处理厂"), expect.stringContaining("区城市管理局")]);
     await e.shot(admin, "supervision-16-escalate");
-    const issued = admin.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/api/supervision/escalations"), { timeout: 150_000 });
+    const issued = admin.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/api/supervision/escalations"), { timeout: 30_000 });
     await admin.getByTestId("escalate-ok").click();
     expect((await issued).status()).toBe(200);
     await expect.poll(() => admin.locator(".ant-modal:visible").count(), { timeout: 15_000 }).toBe(0);
@@ -262,5 +270,5 @@ describe("supervision e2e", () => {
     await expect.poll(() => admin.getByText("Supervision overview").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await e.shot(admin, "supervision-14-english");
     await admin.getByTestId("lang-switch").click();
-  }, 180_000);
+  }, 120_000);
 });

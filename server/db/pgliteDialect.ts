@@ -1,7 +1,14 @@
 /**
  * @module Kysely dialect for PGlite running in a worker thread (see pgliteWorker.ts). PGlite has one connection, so
  * the driver hands out that connection to one user at a time: a transaction holds it until commit or rollback.
+ *
+ * Two consequences are made loud instead of silent. A query through `db` (not the transaction) made from inside a
+ * transaction would wait for the connection its own transaction holds — for ever; the driver sees it (the
+ * transaction's async context) and throws {@link NestedConnectionError} at once. And a holder that keeps the
+ * connection for long while others wait is reported on stderr with its last statement, so a stalled request can
+ * be traced to whatever held the database.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { Worker } from "node:worker_threads";
 import {
   CompiledQuery,
@@ -101,12 +108,41 @@ class Mutex {
   }
 }
 
+/** A query through the database handle inside a transaction, which on one connection can never run. */
+export class NestedConnectionError extends Error {
+  readonly code = "db.nested_connection";
+  constructor() {
+    super("a query was made through the database handle inside a transaction; on PGlite's single connection it would wait for ever — pass the transaction (trx) instead");
+  }
+}
+
+/** The transaction (its connection) whose async context the current code runs in. */
+const transactionOf = new AsyncLocalStorage<PgliteConnection>();
+
+/** What a stall report needs to know about the connection's holder. */
+interface Holder {
+  since: number;
+  sql: string | null;
+  /** When the statement in flight started; null between statements. */
+  runningSince: number | null;
+  lastDoneAt: number | null;
+  reported: number;
+}
+
 class PgliteConnection implements DatabaseConnection {
-  constructor(private client: PgliteWorkerClient) {}
+  released = false;
+  constructor(private client: PgliteWorkerClient, readonly holder: Holder) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const res = await this.client.query(compiled.sql, compiled.parameters);
-    const n = res.affectedRows;
-    return { rows: res.rows as R[], numAffectedRows: n === undefined ? undefined : BigInt(n) };
+    this.holder.sql = compiled.sql;
+    this.holder.runningSince = Date.now();
+    try {
+      const res = await this.client.query(compiled.sql, compiled.parameters);
+      const n = res.affectedRows;
+      return { rows: res.rows as R[], numAffectedRows: n === undefined ? undefined : BigInt(n) };
+    } finally {
+      this.holder.runningSince = null;
+      this.holder.lastDoneAt = Date.now();
+    }
   }
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -114,22 +150,57 @@ class PgliteConnection implements DatabaseConnection {
   }
 }
 
+/** How long the connection may be held while others wait before it is reported, and how often again. */
+const STALL_REPORT_MS = 20_000;
+
+/** Writes a stall report (stderr, one JSON line in the server log's shape). */
+export type StallReporter = (report: { heldMs: number; waiting: number; sql: string | null; runningMs: number | null; idleMs: number | null }) => void;
+
+const stderrReporter: StallReporter = (r) => {
+  const what = r.runningMs !== null
+    ? `its statement has been running for ${Math.round(r.runningMs / 1000)} s`
+    : `it has run no statement for ${Math.round((r.idleMs ?? r.heldMs) / 1000)} s (a transaction waiting on something else)`;
+  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: `PGlite connection held for ${Math.round(r.heldMs / 1000)} s while ${r.waiting} wait; ${what}`, sql: r.sql?.slice(0, 500) ?? null })}\n`);
+};
+
 class PgliteDriver implements Driver {
   private mutex = new Mutex();
   private releases = new WeakMap<DatabaseConnection, () => void>();
-  constructor(private client: PgliteWorkerClient) {}
+  private holder: Holder | null = null;
+  private waiting = 0;
+  private watchdog: NodeJS.Timeout | null = null;
+  constructor(private client: PgliteWorkerClient, private reportStall: StallReporter = stderrReporter) {}
   async init() {
     await this.client.ready();
+    this.watchdog = setInterval(() => this.checkStall(), 5_000);
+    this.watchdog.unref();
+  }
+  /** Reports the holder once per {@link STALL_REPORT_MS} it keeps the connection while others wait. */
+  checkStall(now = Date.now()) {
+    const h = this.holder;
+    if (!h || this.waiting === 0) return;
+    const heldMs = now - h.since;
+    if (heldMs < STALL_REPORT_MS * (h.reported + 1)) return;
+    h.reported = Math.floor(heldMs / STALL_REPORT_MS);
+    this.reportStall({ heldMs, waiting: this.waiting, sql: h.sql, runningMs: h.runningSince === null ? null : now - h.runningSince, idleMs: h.lastDoneAt === null ? null : now - h.lastDoneAt });
   }
   async acquireConnection() {
-    // One PGlite connection: whoever holds it (a query or a whole transaction) runs alone.
-    const release = await this.mutex.lock();
-    const conn = new PgliteConnection(this.client);
+    // One PGlite connection: whoever holds it (a query or a whole transaction) runs alone — so a transaction
+    // asking for it again would wait for itself.
+    const mine = transactionOf.getStore();
+    if (mine && !mine.released) throw new NestedConnectionError();
+    this.waiting++;
+    const release = await this.mutex.lock().finally(() => this.waiting--);
+    const holder: Holder = { since: Date.now(), sql: null, runningSince: null, lastDoneAt: null, reported: 0 };
+    this.holder = holder;
+    const conn = new PgliteConnection(this.client, holder);
     this.releases.set(conn, release);
     return conn;
   }
-  async beginTransaction(conn: DatabaseConnection) {
-    await conn.executeQuery(CompiledQuery.raw("begin"));
+  beginTransaction(conn: DatabaseConnection) {
+    // Synchronously, before the first await: the transaction's callback runs in this async context.
+    transactionOf.enterWith(conn as PgliteConnection);
+    return conn.executeQuery(CompiledQuery.raw("begin")).then(() => undefined);
   }
   async commitTransaction(conn: DatabaseConnection) {
     await conn.executeQuery(CompiledQuery.raw("commit"));
@@ -138,22 +209,25 @@ class PgliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw("rollback"));
   }
   async releaseConnection(conn: DatabaseConnection) {
+    (conn as PgliteConnection).released = true;
+    if (this.holder === (conn as PgliteConnection).holder) this.holder = null;
     this.releases.get(conn)?.();
     this.releases.delete(conn);
   }
   async destroy() {
+    if (this.watchdog) clearInterval(this.watchdog);
     await this.client.close();
   }
 }
 
 /** Kysely dialect over a {@link PgliteWorkerClient}; SQL is compiled exactly as for PostgreSQL. */
 export class PgliteWorkerDialect implements Dialect {
-  constructor(private client: PgliteWorkerClient) {}
+  constructor(private client: PgliteWorkerClient, private reportStall?: StallReporter) {}
   createAdapter() {
     return new PostgresAdapter();
   }
-  createDriver() {
-    return new PgliteDriver(this.client);
+  createDriver(): PgliteDriver {
+    return new PgliteDriver(this.client, this.reportStall);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();
