@@ -83,8 +83,11 @@ function readTask(
   return { number, section, title: headTitle(n.head, n.marker), text, span: { start, end: n.end }, ...rolesOf(clauses), clauses, deadlines: toDeadlines(text, start, when.year, when.from) };
 }
 
-/** Sub-item numbering 「（1）」「①」 under a numbered heading. */
-const isSubItem = (n: OutlineNode) => n.marker.scheme === "arp" || n.marker.scheme === "circ";
+/** Sub-item numbering 「（1）」「①」 under a numbered heading, or 「一是」「1）」 inside its line. */
+const isSubItem = (n: OutlineNode) => ["arp", "circ", "cnis", "rp"].includes(n.marker.scheme);
+
+/** Items enumerated on the heading's own line (「1.加强保护。一是…；二是…」), not on lines of their own. */
+const inlineItems = (n: OutlineNode) => n.children.length > 0 && n.children.every((c) => c.head.inline) && n.children[0].head.start === n.head.end;
 
 /**
  * A numbered heading whose children are all sub-items (「3.加强入河排污口监管」 then 「（1）…（2）…」): its sub-items
@@ -92,7 +95,8 @@ const isSubItem = (n: OutlineNode) => n.marker.scheme === "arp" || n.marker.sche
  * once for all of them, e.g. on 「牵头单位：」 lines after the last sub-item).
  */
 function subItemsOf(n: OutlineNode, resolver: UnitResolver): "split" | "merge" | null {
-  if (!n.marker.scheme.startsWith("dot") || n.children.length === 0 || !n.children.every(isSubItem)) return null;
+  const parent = n.marker.scheme.startsWith("dot") || (n.marker.scheme === "art" && inlineItems(n));
+  if (!parent || n.children.length === 0 || !n.children.every(isSubItem)) return null;
   // Each sub-item names its units in its own paragraph; 「牵头单位：」 lines after the last one speak for all of them.
   return n.children.length >= 2 && n.children.every((c) => findClauses(c.head.text, 0, resolver).length > 0) ? "split" : "merge";
 }
@@ -169,8 +173,10 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
       const title = headTitle(n.head, n.marker);
       if ((depth === 0 ? GOALS.test(title) && !/任务/.test(title) : topExcluded && GOAL_HEADING.test(title))) goalNodes.push(n);
       if (depth === 0 && OVERALL.test(headTitle(n.head, n.marker))) overallNodes.push(n);
-      const subItems = excluded || isTask(n, cnTasks) ? null : subItemsOf(n, resolver);
-      if (!excluded && (isTask(n, cnTasks) || subItems === "merge")) {
+      // An enumeration on the task's own line (「一是…；二是…」) splits when each item names its units, even after
+      // a first sentence that would otherwise make the heading a task of its own.
+      const subItems = excluded || (isTask(n, cnTasks) && !inlineItems(n)) ? null : subItemsOf(n, resolver);
+      if (!excluded && ((isTask(n, cnTasks) && subItems !== "split") || subItems === "merge")) {
         tasks.push(readTask(norm, n, parent, when, resolver));
         return [];
       }

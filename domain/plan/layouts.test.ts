@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { normalizePlanText } from "./normalize";
+import { parsePlan } from "./parsePlan";
+import { paragraphs } from "./structure";
+import { ZHONGZHAN_AREA_NAMES, ZHONGZHAN_UNITS } from "./zhongzhanUnits";
+
+// Focused layouts beyond the fixtures; every expected value below is read off the input text by hand.
+const options = { units: ZHONGZHAN_UNITS, areaNames: ZHONGZHAN_AREA_NAMES, year: 2024 };
+const parse = (text: string, extra: Partial<typeof options> & { year?: number } = {}) => parsePlan(text, { ...options, ...extra });
+
+describe("enumerations run together in one paragraph", () => {
+  it("splits 「一是……；二是……；三是……」 into sub-items with their own units and deadlines", () => {
+    const plan = parse("三、主要任务\n1.加强水源地保护。一是开展水源地排查，区农业农村局牵头，6月底前完成；二是整治违法建筑，区城市管理局负责，9月底前完成；三是完善标识，区交通运输局负责落实，12月底前完成。");
+    expect(plan.tasks.map((t) => [t.number, t.section, t.units.lead, t.units.responsible, t.units.implementer, t.deadlines.map((d) => d.date)])).toEqual([
+      ["1(1)", "1 加强水源地保护", ["区农业农村局"], [], [], ["2024-06-30"]],
+      ["1(2)", "1 加强水源地保护", [], ["区城市管理局"], [], ["2024-09-30"]],
+      ["1(3)", "1 加强水源地保护", [], [], ["区交通运输局"], ["2024-12-31"]],
+    ]);
+    expect(plan.tasks[1].text).toBe("整治违法建筑，区城市管理局负责，9月底前完成；");
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("splits 「1）……2）……」 and 「(1)…(2)…」 on one line; the heading's units go to items without that role", () => {
+    const plan = parse("三、主要任务\n1.推进污水治理（区财政局参与）。1）完成管网排查（区住房和城乡建设局牵头，5月底前）；2）完成雨污分流改造（区城市管理局牵头，10月底前）。\n2.强化监管，(1)开展执法检查(中站生态环境分局牵头，8月底前)；(2)公开信息(区公安局负责，11月底前)。");
+    expect(plan.tasks.map((t) => [t.number, t.title, t.units.lead, t.units.participant, t.units.responsible, t.deadlines.map((d) => d.date)])).toEqual([
+      ["1(1)", "完成管网排查", ["区住房和城乡建设局"], ["区财政局"], [], ["2024-05-31"]],
+      ["1(2)", "完成雨污分流改造", ["区城市管理局"], ["区财政局"], [], ["2024-10-31"]],
+      ["2(1)", "开展执法检查", ["中站生态环境分局"], [], [], ["2024-08-31"]],
+      ["2(2)", "公开信息", [], [], ["区公安局"], ["2024-11-30"]],
+    ]);
+  });
+
+  it("keeps one task when the items do not each name their units", () => {
+    const plan = parse("三、主要任务\n1.加强水源地保护。一是开展排查；二是整治违法建筑，6月底前完成。（区农业农村局牵头）");
+    expect(plan.tasks.map((t) => [t.number, t.units.lead, t.deadlines.map((d) => d.date)])).toEqual([["1", ["区农业农村局"], ["2024-06-30"]]]);
+  });
+
+  it("does not cut prose: 「统一是」, a lone （1）, 「2021）」", () => {
+    const norm = normalizePlanText("标准统一是前提，二是指标（1）类，见2021）号文");
+    expect(paragraphs(norm)).toHaveLength(1);
+  });
+});
