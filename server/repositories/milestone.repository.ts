@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema";
 import "../db/tables/supervision";
+import { tasksWhere, type TaskFilter } from "./plan.repository";
 
 /** A deadline with its task (for authorization and messages). */
 export async function findDeadline(db: Kysely<DB>, id: string) {
@@ -78,9 +79,10 @@ export interface MilestoneReportView {
   attachments: { sha256: string; fileName: string; size: number; contentType: string }[];
 }
 
-/** Reports of the given tasks (all of them, revoked ones too, newest first), optionally of some units only. */
-export async function listReports(db: Kysely<DB>, f: { taskIds: string[]; unitIds?: string[] }): Promise<MilestoneReportView[]> {
-  if (f.taskIds.length === 0) return [];
+/** Reports of the given tasks — ids, or a filter resolved in the same query (all of them, revoked ones too, newest first), optionally of some units only. */
+export async function listReports(db: Kysely<DB>, f: { taskIds: string[] | TaskFilter; unitIds?: string[] }): Promise<MilestoneReportView[]> {
+  const taskIds = f.taskIds;
+  if (Array.isArray(taskIds) && taskIds.length === 0) return [];
   let q = db
     .selectFrom("milestone_reports as r")
     .innerJoin("task_deadlines as d", "d.id", "r.deadline_id")
@@ -90,7 +92,7 @@ export async function listReports(db: Kysely<DB>, f: { taskIds: string[]; unitId
       "r.id", "r.deadline_id", "d.task_id", "r.unit_id", "u.name as unit_name", "r.completed_on", "r.note", "p.display_name",
       "r.reported_at", "r.revoked_at", "r.revoke_reason",
     ])
-    .where("d.task_id", "in", f.taskIds);
+    .where("d.task_id", "in", Array.isArray(taskIds) ? taskIds : tasksWhere(db, taskIds).select("tasks.id"));
   if (f.unitIds) q = q.where("r.unit_id", "in", f.unitIds.length ? f.unitIds : ["00000000-0000-0000-0000-000000000000"]);
   const rows = await q.orderBy("r.reported_at", "desc").execute();
   const files = rows.length

@@ -1,7 +1,7 @@
 /**
  * @module All SQL of plans, their goals, tasks, task units and deadlines.
  */
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB, TaskRole } from "../db/schema";
 import "../db/tables/supervision";
 
@@ -127,17 +127,30 @@ export async function findPlan(db: Kysely<DB>, id: string) {
 }
 
 /** Tasks with units and deadlines; filtered by plan and/or by a unit's involvement. */
-export async function listTasks(db: Kysely<DB>, f: { planId?: string; unitIds?: string[] }): Promise<TaskWithDetail[]> {
-  let q = db.selectFrom("tasks").selectAll();
-  if (f.planId) q = q.where("plan_id", "=", f.planId);
-  if (f.unitIds) {
-    const unitIds = f.unitIds;
-    if (unitIds.length === 0) return [];
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom("task_units").select("task_id").whereRef("task_units.task_id", "=", "tasks.id").where("task_units.unit_id", "in", unitIds)),
-    );
+/** Which tasks: those of a plan, and/or those naming one of the units (any role). */
+export interface TaskFilter {
+  planId?: string;
+  unitIds?: string[];
+}
+
+/** The tasks of a {@link TaskFilter} as a query (also a subquery: `task_id in (tasksWhere(…).select("id"))`). */
+export function tasksWhere(db: Kysely<DB>, f: TaskFilter) {
+  let q = db.selectFrom("tasks");
+  if (f.planId) q = q.where("tasks.plan_id", "=", f.planId);
+  const unitIds = f.unitIds;
+  if (unitIds) {
+    q = unitIds.length === 0
+      ? q.where(sql<boolean>`false`)
+      : q.where((eb) =>
+          eb.exists(eb.selectFrom("task_units").select("task_id").whereRef("task_units.task_id", "=", "tasks.id").where("task_units.unit_id", "in", unitIds)),
+        );
   }
-  const tasks = await q.orderBy("plan_id").orderBy("sort").execute();
+  return q;
+}
+
+export async function listTasks(db: Kysely<DB>, f: TaskFilter): Promise<TaskWithDetail[]> {
+  if (f.unitIds?.length === 0) return [];
+  const tasks = await tasksWhere(db, f).selectAll().orderBy("plan_id").orderBy("sort").execute();
   if (tasks.length === 0) return [];
   const ids = tasks.map((t) => t.id);
   const [units, deadlines] = await Promise.all([

@@ -37,13 +37,19 @@ export function taskRoutes(app: FastifyInstance, { db }: RouteDeps, files: FileS
     const q = parse(S.ListTasksQuery, req.query);
     const mine = q.mine === "1";
     const unitIds = [...actor.unitIds];
-    const tasks = await listTasks(db, { planId: q.planId, unitIds: mine ? unitIds : undefined });
+    const which = { planId: q.planId, unitIds: mine ? unitIds : undefined };
     const today = toIsoDate(Date.now());
-    const open = (await listRequirements(db, { unitIds, planId: q.planId, kind: "progress" }))
+    // Three independent reads, side by side (on PostgreSQL each takes its own pooled connection).
+    const [tasks, requirements, allReports] = await Promise.all([
+      listTasks(db, which),
+      listRequirements(db, { unitIds, planId: q.planId, kind: "progress" }),
+      listReports(db, { taskIds: which }),
+    ]);
+    const open = requirements
       .map((r) => ({ r, status: requirementStatus(r, today) }))
       .filter((x) => x.status === "pending" || x.status === "missing");
     // Reports whose contents the caller may read: every unit's for the office and readers of all, else their own.
-    const reports = (await listReports(db, { taskIds: tasks.map((t) => t.id) })).filter((r) => can(milestonePolicy, actor, "read", r));
+    const reports = allReports.filter((r) => can(milestonePolicy, actor, "read", r));
     const data = tasks.map((t) => {
       const myRoles = [...new Set(t.units.filter((u) => u.unitId && unitIds.includes(u.unitId)).map((u) => u.role))];
       const reportingUnits = [...new Set(t.units.filter((u) => u.unitId && REPORTING_ROLES.includes(u.role)).map((u) => u.unitId!))];
