@@ -40,3 +40,30 @@ describe("enumerations run together in one paragraph", () => {
     expect(paragraphs(norm)).toHaveLength(1);
   });
 });
+
+describe("a 附件说明 list after the body", () => {
+  const body = "三、主要任务\n1.开展排查。6月底前完成。（区财政局牵头）\n2.开展整治。9月底前完成。（区公安局牵头）\n";
+  it("at the very end: its numbered lines are not tasks, the titles are listed", () => {
+    const plan = parse(`${body}附件：1.中站区饮用水水源地名录\n2.中站区入河排污口清单\n3.任务分解表`);
+    expect(plan.tasks.map((t) => t.number)).toEqual(["1", "2"]);
+    expect(plan.attachments).toEqual(["中站区饮用水水源地名录", "中站区入河排污口清单", "任务分解表"]);
+    expect(plan.warnings).toEqual([]);
+  });
+  it("before the signature and the attachments themselves, the list wrapped by a PDF's indentation", () => {
+    const plan = parse(`${body}\n附件：1.中站区饮用水水源地名录\n\n      2.中站区入河排污口清单\n\n中站区污染防治攻坚战领导小组办公室\n2024年3月1日\n附件1\n中站区饮用水水源地名录\n1.府城水源地\n2.龙翔水源地`);
+    expect(plan.tasks.map((t) => t.number)).toEqual(["1", "2"]);
+    expect(plan.attachments).toEqual(["中站区饮用水水源地名录", "中站区入河排污口清单"]);
+    expect(plan.date).toBe("2024-03-01");
+    expect(plan.issuer).toBe("中站区污染防治攻坚战领导小组办公室");
+  });
+  it("「附件：」 alone above the list at the end", () => {
+    const plan = parse(`${body}附件：\n1.中站区饮用水水源地名录\n2.中站区入河排污口清单`);
+    expect(plan.tasks.map((t) => t.number)).toEqual(["1", "2"]);
+    expect(plan.attachments).toEqual(["中站区饮用水水源地名录", "中站区入河排污口清单"]);
+  });
+  it("「附件：」 heading an attachment of written tasks is not a list", () => {
+    const plan = parse("中站区2024年水源地保护工作方案\n附件：\n1.开展排查。6月底前完成。（区财政局牵头）\n2.开展整治。（区公安局牵头）");
+    expect(plan.tasks.map((t) => [t.number, t.units.lead])).toEqual([["1", ["区财政局"]], ["2", ["区公安局"]]]);
+    expect(plan.attachments).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@
  * 「以下任务未明确具体落实单位的，均需…落实」 applies to every later task lacking that role. Pure: the browser
  * imports it too. All spans are offsets into `normalizePlanText(text)`.
  */
+import { attachmentList } from "./attachments";
 import { findClauses, resolveNames } from "./clauses";
 import { chineseNumber, findDeadlines } from "./deadlines";
 import { readHeader, splitSignature } from "./header";
@@ -138,7 +139,10 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   const norm = normalizePlanText(text);
   const resolver = createUnitResolver(options.units, { areaNames: options.areaNames });
   // The closing signature stands before the attachments, if any.
-  const all = paragraphs(norm);
+  // The 附件说明 list (「附件：1.……」「2.……」) names attachments; its numbered lines are not tasks.
+  const list = attachmentList(paragraphs(norm));
+  const all = paragraphs(norm).filter((_, i) => !list?.indices.includes(i));
+  const attachments = list?.titles ?? [];
   const isAnnex = (p: Paragraph) => marker(p.text)?.scheme === "annex";
   let annexAt = all.findIndex((p, i) => isAnnex(p) && all.slice(0, i).some((q) => marker(q.text) && !isAnnex(q)));
   // 「附件：…分解表」 followed by nothing but the signature is the 附件说明 (GB/T 9704-2012 §7.3.4), not the attachment.
@@ -147,6 +151,8 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
     const next = all.findIndex((p, i) => i > annexAt && isAnnex(p));
     const between = all.slice(annexAt + 1, next < 0 ? all.length : next);
     if (between.length && splitSignature(between).body.length === 0) {
+      const title = all[annexAt].text.slice(marker(all[annexAt].text)!.length).trim();
+      if (title) attachments.push(title);
       paras = all.filter((_, i) => i !== annexAt);
       annexAt = next < 0 ? -1 : next - 1;
     }
@@ -233,7 +239,7 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   applyStanding(norm, tasks, resolver);
   if (!tasks.length) warnings.push({ code: "no_tasks", message: "未识别到编号任务" });
   warnings.push(...taskWarnings(tasks));
-  return { ...head, year, goals, sections, tasks, unknownUnits: unknownUnits(tasks, options), warnings };
+  return { ...head, year, goals, sections, tasks, unknownUnits: unknownUnits(tasks, options), warnings, ...(attachments.length ? { attachments } : {}) };
 }
 
 /** Applies 「以下任务未明确具体落实单位的，均需X落实」 to later tasks without that role. */

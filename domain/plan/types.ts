@@ -158,6 +158,8 @@ export interface ParsedPlan {
   tasks: PlanTask[];
   unknownUnits: UnknownUnit[];
   warnings: PlanWarning[];
+  /** Titles of the 附件说明 after the body (「附件：1.……\n2.……」), in order; absent when the plan lists none. */
+  attachments?: string[];
 }
 
 /** An empty map for each role. */
