@@ -4,9 +4,9 @@
  * the 10th/20th/last day, 上半年 → 06-30, 第N季度 → quarter end, 「12月前」 → 12-31 of the plan year, 「今年年底前」 →
  * 12-31. The date is the last day allowed. Dates followed by 起/以来/开始/印发 are start or reference dates, not
  * deadlines. Recurring ones (「每月10日前」「每季度末」, see `recurring.ts`) give one deadline per occurrence, each
- * marked with its `recurrence`.
+ * marked with its `recurrence`; weekly ones (「每周五前」) within a period, see `recurring.ts`.
  */
-import { findRecurring, type Recurrence } from "./recurring";
+import { findRecurring, findWeekly, type Recurrence } from "./recurring";
 
 /** One deadline found in a text, with offsets into that text. */
 export interface FoundDeadline {
@@ -104,7 +104,9 @@ export function findDeadlines(text: string, year: number | null, from?: string |
       const date = toDate(m as RegExpExecArray, year);
       if (date) found.push({ date, text: m[0], start: m.index!, end: m.index! + m[0].length });
     }
-  for (const r of findRecurring(text, year, from)) found.push({ date: r.dates[0], dates: r.dates, recurrence: r.recurrence, text: r.text, start: r.start, end: r.end });
+  // A weekly duty without a period of its own runs until the task's last dated deadline.
+  const until = found.map((f) => f.date).sort().at(-1);
+  for (const r of [...findRecurring(text, year, from), ...findWeekly(text, year, from, until)]) found.push({ date: r.dates[0], dates: r.dates, recurrence: r.recurrence, text: r.text, start: r.start, end: r.end });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: typeof found = [];
   for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);

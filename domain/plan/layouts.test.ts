@@ -67,3 +67,31 @@ describe("a 附件说明 list after the body", () => {
     expect(plan.attachments).toBeUndefined();
   });
 });
+
+describe("weekly and daily duties", () => {
+  it("expands 「6月至9月每周五前」 into each Friday of the period, marked weekly", () => {
+    const plan = parse("三、主要任务\n1.加强汛期巡查。6月至9月每周五前报送巡查记录。（区农业农村局牵头）");
+    const fridays = ["06-07", "06-14", "06-21", "06-28", "07-05", "07-12", "07-19", "07-26", "08-02", "08-09", "08-16", "08-23", "08-30", "09-06", "09-13", "09-20", "09-27"];
+    expect(plan.tasks[0].deadlines.map((d) => [d.date, d.text, d.recurrence])).toEqual(fridays.map((d) => [`2024-${d}`, "每周五前", "weekly"]));
+    expect(plan.warnings).toEqual([]);
+  });
+  it("a plain 「每周」 is the last day (Sunday) of each ISO week, up to the task's deadline, from the date of issue", () => {
+    const plan = parse("中站区2024年水源地整治方案\n2024年5月18日\n三、主要任务\n1.整治水源地。每周报送进展，6月底前完成整治。（区农业农村局牵头）");
+    expect(plan.date).toBe("2024-05-18");
+    expect(plan.tasks[0].deadlines.map((d) => [d.date, d.recurrence ?? null])).toEqual([
+      ["2024-05-19", "weekly"], ["2024-05-26", "weekly"], ["2024-06-02", "weekly"], ["2024-06-09", "weekly"], ["2024-06-16", "weekly"],
+      ["2024-06-23", "weekly"], ["2024-06-30", "weekly"], ["2024-06-30", null],
+    ]);
+  });
+  it("汛期 is 6月1日–9月30日 (Sundays); 「每日」 stays one warning, not 122 milestones", () => {
+    const plan = parse("三、主要任务\n1.加强巡查。汛期每日巡查，每周汇总上报。（区农业农村局牵头）");
+    const dates = plan.tasks[0].deadlines.map((d) => d.date);
+    expect([dates.length, dates[0], dates.at(-1)]).toEqual([18, "2024-06-02", "2024-09-29"]);
+    expect(plan.warnings.map((w) => [w.code, w.message])).toEqual([["recurring_not_expanded", "任务1的“每日”要求未展开为节点，请按需设置调度"]]);
+  });
+  it("without any period 「每周」 is not expanded and is reported", () => {
+    const plan = parse("三、主要任务\n1.开展巡查。每周巡查一次。（区财政局牵头）");
+    expect(plan.tasks[0].deadlines).toEqual([]);
+    expect(plan.warnings.map((w) => w.code)).toEqual(["recurring_not_expanded"]);
+  });
+});

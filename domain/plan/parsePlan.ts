@@ -274,8 +274,9 @@ function taskWarnings(tasks: readonly PlanTask[]): PlanWarning[] {
       }
       last.set(prefix, n);
     }
-    // Weekly or daily duties are too frequent to be milestones: said, not silently dropped.
-    const frequent = /每(?:周|旬|日|天|个工作日)/.exec(t.text);
+    // Daily duties, and weekly ones without a period, are too frequent to be milestones: said, not silently dropped.
+    const expanded = new Set(t.deadlines.filter((d) => d.recurrence === "weekly").map((d) => d.span.start - t.span.start));
+    const frequent = [...t.text.matchAll(/每(?:个)?(?:周|星期|旬|日|天|个工作日)/g)].find((m) => !expanded.has(m.index!));
     if (frequent) out.push({ code: "recurring_not_expanded", message: `任务${t.number}的“${frequent[0]}”要求未展开为节点，请按需设置调度`, taskNumber: t.number });
     if (ROLES.every((r) => !t.units[r].length && !t.collectives[r].length) && !t.clauses.some((c) => c.unknown.length))
       out.push({ code: "no_units", message: `任务${t.number}未写明责任单位`, taskNumber: t.number });

@@ -5,10 +5,17 @@
  * expanded into its occurrences in the plan year, on or after the plan's date of issue when known, so a plan
  * issued on 20 January whose units report 「每月10日前」 gets 11 milestones, 10 February to 10 December. Without a
  * plan year nothing is expanded (the caller warns).
+ *
+ * Weekly duties (「每周报送」「每周五前」, `findWeekly`) are expanded only within a period: one written in the
+ * same sentence (「6月至9月」「6月1日至9月30日」「汛期」 = 6月1日–9月30日, the flood season in Henan), else the
+ * task's own, from the date of issue (or 1 January) to the task's last dated deadline. The rule: a weekly deadline
+ * is the last day of each ISO week (Sunday) within the period, or the weekday named (「每周五前」 → each Friday).
+ * Without any period nothing is expanded (52 milestones a year are a schedule, not deadlines; the caller warns),
+ * and daily duties (「每日」「每天」) are never expanded.
  */
 
 /** How often a milestone recurs. */
-export type Recurrence = "monthly" | "quarterly" | "half_yearly" | "yearly";
+export type Recurrence = "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly";
 
 /** One recurring milestone found in a text, with offsets into that text. */
 export interface FoundRecurring {
@@ -73,4 +80,49 @@ export function findRecurring(text: string, year: number | null, from?: string |
       if (dates?.length) out.push({ recurrence, dates, text: m[0], start: m.index!, end: m.index! + m[0].length });
     }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const CN_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 末: 7 };
+const WEEKLY = /每(?:个)?(?:周|星期)(?:([一二三四五六日天末])(?![次遍轮个至到]))?(?:前|之前|以前)?/g;
+const YEAR = "(?:(\\d{4})年)?";
+/** 「6月至9月」「2024年6月1日至9月30日」「6月15日—8月」: a period written in the sentence. */
+const PERIOD = new RegExp(`${YEAR}${N}月(?:${N}[日号])?(?:至|到|—|–|-|~|～)${YEAR}${N}月(?:${N}[日号])?`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The period written in `sentence`, as ISO [first, last] days in plan year `y`, or null. */
+function periodIn(sentence: string, y: number): [string, string] | null {
+  if (/汛期/.test(sentence)) return [`${y}-06-01`, `${y}-09-30`];
+  const m = PERIOD.exec(sentence);
+  if (!m) return null;
+  const [m1, m2] = [num(m[2]), num(m[5])];
+  if (!(m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12)) return null;
+  const y1 = m[1] ? Number(m[1]) : y;
+  const y2 = m[4] ? Number(m[4]) : y1;
+  return [day(y1, m1, m[3] ? num(m[3]) : 1), day(y2, m2, m[6] ? num(m[6]) : "end")];
+}
+
+/**
+ * The weekly milestones of `text` (see the module comment): each occurrence within the period and plan year `year`,
+ * on or after `from`; `until` is the task's last dated deadline, the period's end when the sentence names none.
+ * @example findWeekly("6月至9月每周五前报送巡查记录", 2024)[0].dates.slice(0, 2) // ["2024-06-07", "2024-06-14"]
+ */
+export function findWeekly(text: string, year: number | null, from?: string | null, until?: string | null): FoundRecurring[] {
+  if (year === null) return [];
+  const out: FoundRecurring[] = [];
+  for (const m of text.matchAll(WEEKLY)) {
+    const at = m.index!;
+    const sentence = text.slice(text.slice(0, at).search(/[^。！？\n]*$/), at + text.slice(at).search(/[。！？\n]|$/));
+    const period = periodIn(sentence, year) ?? (until ? [`${year}-01-01`, until] : null);
+    if (!period) continue;
+    const first = [period[0], from ?? "", `${year}-01-01`].sort().at(-1)!;
+    const last = [period[1], `${year}-12-31`].sort()[0];
+    const weekday = m[1] ? CN_WEEKDAY[m[1]] : 7;
+    const dates: string[] = [];
+    const d = new Date(`${first}T00:00:00Z`);
+    // Forward to the first chosen weekday (ISO: Monday 1 … Sunday 7) on or after the period's start.
+    d.setUTCDate(d.getUTCDate() + ((weekday - (d.getUTCDay() || 7) + 7) % 7));
+    for (; iso(d) <= last; d.setUTCDate(d.getUTCDate() + 7)) dates.push(iso(d));
+    if (dates.length) out.push({ recurrence: "weekly", dates, text: m[0], start: at, end: at + m[0].length });
+  }
+  return out;
 }

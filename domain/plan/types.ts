@@ -56,9 +56,10 @@ export interface Deadline {
   span: Span;
   /**
    * Set on each occurrence of a recurring milestone (「每月10日前」「每季度末」): the plan year's occurrences on or
-   * after the date of issue are listed one by one, all with the same text and span.
+   * after the date of issue are listed one by one, all with the same text and span. Weekly ones (「每周五前」) only
+   * within a period (written, or up to the task's last deadline); daily ones are not expanded.
    */
-  recurrence?: "monthly" | "quarterly" | "half_yearly" | "yearly";
+  recurrence?: "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly";
 }
 
 /** How a target compares with its value. */
