@@ -2,11 +2,13 @@
  * @module Deadlines and milestones written in plan text, resolved against the plan year: 「2022年5月底前」 →
  * 2022-05-31, 「2025年12月」 → 2025-12-31, 「5月30日前」 → 2022-05-30, 「到2022年底」 → 2022-12-31, 「6月份」 → 2022-06-30, 上/中/下旬 →
  * the 10th/20th/last day, 上半年 → 06-30, 第N季度 → quarter end, 「12月前」 → 12-31 of the plan year, 「今年年底前」 →
- * 12-31. The date is the last day allowed. Dates followed by 起/以来/开始/印发 are start or reference dates, not
+ * 12-31, 「印发后5个工作日内」 → the 5th working day (Monday–Friday, `workingDays.ts`) after the date of issue. The
+ * date is the last day allowed. Dates followed by 起/以来/开始/印发 are start or reference dates, not
  * deadlines. Recurring ones (「每月10日前」「每季度末」, see `recurring.ts`) give one deadline per occurrence, each
  * marked with its `recurrence`; weekly ones (「每周五前」) within a period, see `recurring.ts`.
  */
 import { findRecurring, findWeekly, type Recurrence } from "./recurring";
+import { addWorkingDays } from "./workingDays";
 
 /** One deadline found in a text, with offsets into that text. */
 export interface FoundDeadline {
@@ -53,6 +55,9 @@ const TENTH: Record<string, number | "end"> = { 上旬: 10, 中旬: 20, 下旬: 
 const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
 
 type Rule = [RegExp, (m: RegExpExecArray, year: number | null) => string | null];
+
+/** 「本方案印发后5个工作日内」「自印发之日起10日内」: N (working) days after the date of issue. */
+const AFTER_ISSUE = new RegExp(`(?:自|从)?(?:本方案|本通知|方案|通知|本文件)?(?:印发|下发|发布)(?:之日起|后|起)${N}(个工作日|日|天)内`, "g");
 
 const RULES: Rule[] = [
   // 2022年5月18日(前)
@@ -103,6 +108,15 @@ export function findDeadlines(text: string, year: number | null, from?: string |
     for (const m of text.matchAll(re)) {
       const date = toDate(m as RegExpExecArray, year);
       if (date) found.push({ date, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    }
+  // 「（本方案）印发后5个工作日内」「印发之日起10日内」: counted from the date of issue, that day not counted.
+  if (from)
+    for (const m of text.matchAll(AFTER_ISSUE)) {
+      const n = chineseNumber(m[1]);
+      const d = new Date(`${from}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + n);
+      const date = m[2] === "个工作日" ? addWorkingDays(from, n) : d.toISOString().slice(0, 10);
+      found.push({ date, text: m[0], start: m.index!, end: m.index! + m[0].length });
     }
   // A weekly duty without a period of its own runs until the task's last dated deadline.
   const until = found.map((f) => f.date).sort().at(-1);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { findDeadlines } from "./deadlines";
 import { normalizePlanText } from "./normalize";
 import { parsePlan } from "./parsePlan";
 import { paragraphs } from "./structure";
+import { addWorkingDays, isWorkingDay } from "./workingDays";
 import { ZHONGZHAN_AREA_NAMES, ZHONGZHAN_UNITS } from "./zhongzhanUnits";
 
 // Focused layouts beyond the fixtures; every expected value below is read off the input text by hand.
@@ -93,5 +95,25 @@ describe("weekly and daily duties", () => {
     const plan = parse("三、主要任务\n1.开展巡查。每周巡查一次。（区财政局牵头）");
     expect(plan.tasks[0].deadlines).toEqual([]);
     expect(plan.warnings.map((w) => w.code)).toEqual(["recurring_not_expanded"]);
+  });
+});
+
+describe("「N个工作日内」 counted in working days (Monday–Friday; statutory holidays not known)", () => {
+  it("「每季度结束后10个工作日内」: the 10th working day after each quarter end", () => {
+    expect(findDeadlines("每季度结束后10个工作日内报送", 2024).map((d) => [d.date, d.recurrence])).toEqual([
+      ["2024-04-12", "quarterly"], ["2024-07-12", "quarterly"], ["2024-10-14", "quarterly"], ["2025-01-14", "quarterly"],
+    ]);
+  });
+  it("「印发后5个工作日内」 from a Saturday's date of issue ends on Friday; 「印发之日起10日内」 in calendar days", () => {
+    expect(findDeadlines("本方案印发后5个工作日内报送联络员名单", 2024, "2024-05-18").map((d) => [d.date, d.text])).toEqual([["2024-05-24", "本方案印发后5个工作日内"]]);
+    expect(findDeadlines("自印发之日起10日内完成", 2024, "2024-05-18").map((d) => d.date)).toEqual(["2024-05-28"]);
+    expect(findDeadlines("印发后5个工作日内报送", 2024, null)).toEqual([]); // no date of issue, no date
+  });
+  it("「每月前5个工作日内」 and 「每月结束后5个工作日内」", () => {
+    expect(findDeadlines("每月前5个工作日内报送上月数据", 2024, "2024-05-18").map((d) => d.date).slice(0, 2)).toEqual(["2024-06-07", "2024-07-05"]);
+    expect(findDeadlines("每月结束后5个工作日内报送", 2024).map((d) => d.date)[0]).toBe("2024-02-07");
+  });
+  it("counts across a weekend and does not count the start day", () => {
+    expect([addWorkingDays("2024-03-31", 10), addWorkingDays("2024-05-17", 1), isWorkingDay("2024-06-01"), isWorkingDay("2024-06-03")]).toEqual(["2024-04-12", "2024-05-20", false, true]);
   });
 });

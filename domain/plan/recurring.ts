@@ -1,7 +1,8 @@
 /**
  * @module Recurring milestones written in plan text: 「每月10日前」 (monthly, the 10th), 「每月底」, 「每季度末」 /
  * 「每季度」 (quarter ends), 「每季度结束后10日内」 (the 10th day after each quarter end, the last one in January of
- * the next year), 「每半年」 (06-30 and 12-31), 「每年6月底前」 (yearly, once in the plan year). Each is
+ * the next year; 「…10个工作日内」 counts Monday–Friday only, see `workingDays.ts`), 「每月结束后5个工作日内」,
+ * 「每月前5个工作日内」 (monthly), 「每半年」 (06-30 and 12-31), 「每年6月底前」 (yearly, once in the plan year). Each is
  * expanded into its occurrences in the plan year, on or after the plan's date of issue when known, so a plan
  * issued on 20 January whose units report 「每月10日前」 gets 11 milestones, 10 February to 10 December. Without a
  * plan year nothing is expanded (the caller warns).
@@ -13,6 +14,8 @@
  * Without any period nothing is expanded (52 milestones a year are a schedule, not deadlines; the caller warns),
  * and daily duties (「每日」「每天」) are never expanded.
  */
+
+import { addWorkingDays, nthWorkingDayOfMonth } from "./workingDays";
 
 /** How often a milestone recurs. */
 export type Recurrence = "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly";
@@ -48,11 +51,18 @@ const RULES: Rule[] = [
   }],
   // 每月底前 / 每月末 / 每月下旬
   [new RegExp(`每(?:个)?月(底|末|上旬|中旬|下旬)${BEFORE}`, "g"), "monthly", (m, y) => MONTHS.map((mo) => day(y, mo, TENTH[m[1]]))],
-  // 每季度结束后10日内 / 每季度末后5个工作日内 (working days counted as calendar days): the days after each quarter end
-  [new RegExp(`每(?:个)?季度(?:末|结束)?后${N}(?:个工作日|日|天)内`, "g"), "quarterly", (m, y) => {
+  // 每季度结束后10日内 / 每季度末后5个工作日内: the days (or working days, Monday–Friday) after each quarter end
+  [new RegExp(`每(?:个)?季度(?:末|结束)?后${N}(个工作日|日|天)内`, "g"), "quarterly", (m, y) => {
     const n = num(m[1]);
-    return [3, 6, 9, 12].map((mo) => new Date(Date.UTC(y, mo, n)).toISOString().slice(0, 10));
+    return [3, 6, 9, 12].map((mo) => (m[2] === "个工作日" ? addWorkingDays(day(y, mo, "end"), n) : new Date(Date.UTC(y, mo, n)).toISOString().slice(0, 10)));
   }],
+  // 每月结束后5个工作日内 / 每月后10日内: after each month's end
+  [new RegExp(`每(?:个)?月(?:末|底|结束)?后${N}(个工作日|日|天)内`, "g"), "monthly", (m, y) => {
+    const n = num(m[1]);
+    return MONTHS.map((mo) => (m[2] === "个工作日" ? addWorkingDays(day(y, mo, "end"), n) : new Date(Date.UTC(y, mo, n)).toISOString().slice(0, 10)));
+  }],
+  // 每月前5个工作日内: the 5th working day of each month
+  [new RegExp(`每(?:个)?月(?:的)?前${N}个工作日(?:内)?`, "g"), "monthly", (m, y) => MONTHS.map((mo) => nthWorkingDayOfMonth(y, mo, num(m[1])))],
   // 每季度末 / 每季度 / 每个季度结束前
   [new RegExp(`每(?:个)?季度(?:末|底|结束)?${BEFORE}`, "g"), "quarterly", (_m, y) => [3, 6, 9, 12].map((mo) => day(y, mo, "end"))],
   // 每半年
