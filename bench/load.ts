@@ -11,9 +11,14 @@
  * processes sharing the machine), and the ratios. Goal: p99 ≤ 50 ms during ingest. No figure is asserted.
  *
  * Settings (environment): LOAD_USERS (50), LOAD_VALUES_PER_SEC (10000), LOAD_PHASE_SECONDS (15), LOAD_LAYOUT
- * (`split`, default; `one-process`: web and gateway in one process, to see what sharing an event loop costs).
+ * (`split`, default; `one-process`: web and gateway in one process, to see what sharing an event loop costs),
+ * LOAD_ENGINE (`postgres`, default; `pglite`: the embedded default — one process, web and gateway sharing PGlite's
+ * single connection; ingest counted from the gateway's /metrics, PostgreSQL's columns empty).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { cpus, loadavg, setPriority } from "node:os";
 import pg from "pg";
 import { openDatabase } from "../server/db/database";
@@ -28,7 +33,9 @@ const USERS = Number(process.env.LOAD_USERS ?? 50);
 const VALUES_PER_SEC = Number(process.env.LOAD_VALUES_PER_SEC ?? 10_000);
 const PHASE_MS = Number(process.env.LOAD_PHASE_SECONDS ?? 15) * 1000;
 /** LOAD_LAYOUT=one-process: web and gateway in one process (one event loop), as `SERVICES=web,worker,gateway` runs. */
-const ONE_PROCESS = process.env.LOAD_LAYOUT === "one-process";
+const PGLITE = process.env.LOAD_ENGINE === "pglite";
+/** PGlite lives inside its process, so the embedded engine always runs web and gateway in one. */
+const ONE_PROCESS = PGLITE || process.env.LOAD_LAYOUT === "one-process";
 const PASSWORD = "Qingliu-load-2026";
 /** Simulated seconds per real second: a real-time (2011) and a minute (2051) upload per device every 30 s real. */
 const SPEEDUP = 120;
@@ -47,6 +54,12 @@ async function ingestRate(client: pg.Client, from: Date, to: Date): Promise<numb
   return Number(r.rows[0].n) / ((to.getTime() - from.getTime()) / 1000);
 }
 
+/** Values the gateway has stored since it started, from its /metrics (any engine). */
+async function valuesStored(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Number(/^qingliu_gateway_values_total (\d+)$/m.exec(text)?.[1] ?? 0);
+}
+
 /** Sessions PostgreSQL has opened since the cluster started, over all databases (PostgreSQL 14+). */
 async function sessionsOpened(client: pg.Client): Promise<number> {
   const r = await client.query<{ n: string }>("select coalesce(sum(sessions), 0) as n from pg_stat_database");
@@ -55,18 +68,19 @@ async function sessionsOpened(client: pg.Client): Promise<number> {
 
 /** Runs the load benchmark. */
 export async function benchLoad(): Promise<void> {
-  const cluster = await startPostgresCluster();
+  const cluster = PGLITE ? null : await startPostgresCluster();
+  const dataDir = PGLITE ? mkdtempSync(join(tmpdir(), "qingliu-load-")) : null;
   let server: Awaited<ReturnType<typeof spawnServer>> | null = null;
   let gateway: Awaited<ReturnType<typeof spawnServer>> | null = null;
   let sim: ChildProcess | null = null;
-  const client = new pg.Client({ connectionString: cluster.url });
+  const client = cluster ? new pg.Client({ connectionString: cluster.url }) : null;
   try {
     // The demo district (a year of lab samples, the seed plan, users) plus the simulated fleet, registered.
     const valuesPerPacket = (STATION_PROFILES.length + 2 * ENTERPRISE_PROFILES.length) / 3;
     const packetsPerDevicePerSec = (2 * SPEEDUP) / 60;
     const devices = Math.ceil(VALUES_PER_SEC / (valuesPerPacket * packetsPerDevicePerSec));
     const fleet: FleetOptions = { ...DEFAULT_FLEET, devices, mnPrefix: "LOAD", seed: 7 };
-    const setup = await openDatabase({ databaseUrl: cluster.url, poolSize: 4 });
+    const setup = await openDatabase(cluster ? { databaseUrl: cluster.url, poolSize: 4 } : { pgliteDir: join(dataDir!, "pglite") });
     await migrate(setup.db);
     await seedDemoDistrict(setup.db, PASSWORD);
     for (const dev of listDevices(fleet)) {
@@ -77,10 +91,12 @@ export async function benchLoad(): Promise<void> {
       await setup.db.insertInto("devices").values({ mn: dev.mn, pw: dev.pw, st: dev.st, point_id: p.id, expected_factors: dev.expectedFactors }).execute();
     }
     await setup.close();
-    await client.connect();
+    await client?.connect();
 
     const gatewayPort = await freePort();
-    const env = { DATABASE_URL: cluster.url, DATABASE_POOL_SIZE: "20", DEMO: "false", DEMO_SIMULATOR: "false", LOG_LEVEL: "warn" };
+    const env: Record<string, string> = cluster
+      ? { DATABASE_URL: cluster.url, DATABASE_POOL_SIZE: "20", DEMO: "false", DEMO_SIMULATOR: "false", LOG_LEVEL: "warn" }
+      : { DATA_DIR: dataDir!, DEMO: "false", DEMO_SIMULATOR: "false", LOG_LEVEL: "warn" };
     if (ONE_PROCESS) {
       server = gateway = await spawnServer({ ...env, SERVICES: "web,gateway", GATEWAY_PORT: String(gatewayPort) }, 120_000);
     } else {
@@ -117,16 +133,24 @@ export async function benchLoad(): Promise<void> {
     };
 
     const pid = server.child.pid!;
+    // PGlite's CPU is the server process's own (a worker thread in it).
+    const pgCpu = () => (cluster ? postgresCpu(cluster.dir) : 0);
+    /** Values/s stored from now until the returned function is called. */
+    const meter = async () => {
+      const from = new Date();
+      const v0 = client ? 0 : await valuesStored(gateway!.url);
+      return async () => (client ? ingestRate(client, from, new Date()) : ((await valuesStored(gateway!.url)) - v0) / ((Date.now() - from.getTime()) / 1000));
+    };
     const phase = async (name: string, ms: number, next: PhaseSpec["next"], thinkMs?: () => number) => {
-      const before = await sessionsOpened(client);
-      const r = await runPhase({ name, users: USERS, ms, base, next, thinkMs, cpu: () => ({ server: cpuOf(pid), postgres: postgresCpu(cluster.dir) }) });
+      const before = client ? await sessionsOpened(client) : 0;
+      const r = await runPhase({ name, users: USERS, ms, base, next, thinkMs, cpu: () => ({ server: cpuOf(pid), postgres: pgCpu() }) });
       // Less this bench's own queries of the counter (one session, opened before).
-      r.sessionsOpened = (await sessionsOpened(client)) - before;
+      if (client) r.sessionsOpened = (await sessionsOpened(client)) - before;
       r.loadAverage = loadavg()[0];
       return r;
     };
     console.log(`  machine: ${cpus().length} cores, load average before the run ${loadavg()[0].toFixed(1)} (processes of others share the cores)`);
-    console.log(`  PostgreSQL 15, 'qingliu serve' ${ONE_PROCESS ? "as web and gateway in one process" : "as web and as gateway"}, ${USERS} signed-in users; fleet of ${devices} simulated devices ` +
+    console.log(`  ${PGLITE ? "PGlite (embedded; its CPU counts as the server's, PostgreSQL columns stay 0)" : "PostgreSQL 15"}, 'qingliu serve' ${ONE_PROCESS ? "as web and gateway in one process" : "as web and as gateway"}, ${USERS} signed-in users; fleet of ${devices} simulated devices ` +
       `(${(valuesPerPacket * packetsPerDevicePerSec * devices).toFixed(0)} values/s planned)`);
     await phase("warm-up", 3_000, mix);
     const floor = await phase("static /healthz, closed loop (floor)", Math.min(PHASE_MS, 8_000), () => ({ url: "/healthz", kind: "healthz" }));
@@ -152,21 +176,21 @@ export async function benchLoad(): Promise<void> {
     const simPid = sim.pid!;
     // Let the devices connect and the ingest settle, then measure it alone.
     await new Promise((r) => setTimeout(r, 8_000));
-    const t0 = new Date();
+    const aloneMeter = await meter();
     const gpid = gateway.child.pid!;
-    const before = { gateway: cpuOf(gpid), postgres: postgresCpu(cluster.dir), sim: cpuOf(simPid) };
+    const before = { gateway: cpuOf(gpid), postgres: pgCpu(), sim: cpuOf(simPid) };
     await new Promise((r) => setTimeout(r, 6_000));
-    const alone = await ingestRate(client, t0, new Date());
-    const used = { gateway: cpuOf(gpid) - before.gateway, postgres: postgresCpu(cluster.dir) - before.postgres, sim: cpuOf(simPid) - before.sim };
+    const alone = await aloneMeter();
+    const used = { gateway: cpuOf(gpid) - before.gateway, postgres: pgCpu() - before.postgres, sim: cpuOf(simPid) - before.sim };
     const perK = (cpu: number) => (alone ? ((cpu * 1000) / ((alone * 6) / 1000)).toFixed(1) : "—");
     console.log(`  ingest alone: ${Math.round(alone).toLocaleString("en")} values/s stored; CPU per 1,000 values: gateway ${perK(used.gateway)} ms, ` +
       `PostgreSQL ${perK(used.postgres)} ms; gateway ${(used.gateway / 6 * 100).toFixed(0)}%, simulator ${(used.sim / 6 * 100).toFixed(0)}% of a core`);
 
     const busy: Phase[] = [];
     for (const [name, ms, th] of [["API mix, interactive, during ingest", PHASE_MS, think], ["API mix, closed loop, during ingest", Math.min(PHASE_MS, 8_000), undefined]] as const) {
-      const from = new Date();
+      const phaseMeter = await meter();
       const r = await phase(name, ms, mix, th);
-      r.valuesPerSec = await ingestRate(client, from, new Date());
+      r.valuesPerSec = await phaseMeter();
       report(r);
       busy.push(r);
     }
@@ -189,7 +213,8 @@ export async function benchLoad(): Promise<void> {
     sim?.kill("SIGKILL");
     server?.child.kill("SIGKILL");
     gateway?.child.kill("SIGKILL");
-    await client.end().catch(() => {});
-    cluster.stop();
+    await client?.end().catch(() => {});
+    cluster?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

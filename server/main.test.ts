@@ -37,6 +37,7 @@ describe("a Qingliu process on embedded PGlite", () => {
       const metrics = await fetch(`${s.url}/metrics`).then((x) => x.text());
       // The demo district's simulated devices connect to it (DEMO_SIMULATOR) and each has its own gauges.
       expect(metrics).toMatch(/^qingliu_gateway_connections [0-3]$/m);
+      expect(metrics).toMatch(/^qingliu_gateway_values_total \d+$/m);
       expect(metrics.match(/^qingliu_device_packets_today\{mn="ZZDEMO\d+"\} \d+$/gm)).toHaveLength(3);
       expect(metrics.match(/^qingliu_device_online\{mn="ZZDEMO\d+"\} [01]$/gm)).toHaveLength(3);
       expect(metrics).toMatch(/^qingliu_http_requests_total\{/m);

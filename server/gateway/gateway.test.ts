@@ -45,6 +45,8 @@ describe.each(ENGINES)("HJ 212 gateway over TCP on %s", (engine) => {
     await dev.waitFor(2);
     expect(dev.replies[1].cn).toBe("9014");
     expect(await count()).toBe(2);
+    // The counters /metrics shows: one packet of two values stored, the resend recognised.
+    expect(gateway.stats).toMatchObject({ stored: 1, values: 2, duplicates: 1 });
     const row = await d.db.selectFrom("readings").selectAll().where("factor", "=", "w21003").executeTakeFirstOrThrow();
     // DataTime is China time: 10:00 +08:00 = 02:00 UTC.
     expect(row).toMatchObject({ period: "hour", value: 0.52, flag: "N", source: "gateway", device_mn: "ZZ0001" });

@@ -63,6 +63,8 @@ export interface GatewayStats {
   connectionsTotal: number;
   packets: number;
   stored: number;
+  /** Readings (values) in the stored packets. */
+  values: number;
   duplicates: number;
   refused: Record<string, number>;
   acked: number;
@@ -77,7 +79,7 @@ export class Gateway {
   /** The newest authenticated connection of each MN: where requests to that device go. */
   private sessions = new Map<string, (p: Packet) => boolean>();
   private tracker = new CommandTracker();
-  readonly stats: GatewayStats = { connections: 0, connectionsTotal: 0, packets: 0, stored: 0, duplicates: 0, refused: {}, acked: 0, storeFailures: 0 };
+  readonly stats: GatewayStats = { connections: 0, connectionsTotal: 0, packets: 0, stored: 0, values: 0, duplicates: 0, refused: {}, acked: 0, storeFailures: 0 };
 
   constructor(
     private devices: DeviceRegistry,
@@ -257,8 +259,10 @@ export class Gateway {
         dataTime: dataTime && !Number.isNaN(dataTime.getTime()) ? dataTime : null,
         readings: rows,
       });
-      if (outcome === "stored") this.stats.stored++;
-      else this.stats.duplicates++;
+      if (outcome === "stored") {
+        this.stats.stored++;
+        this.stats.values += rows.length;
+      } else this.stats.duplicates++;
     } catch (err) {
       // Not stored: no acknowledgement, so the device keeps the data and sends it again.
       this.stats.storeFailures++;

@@ -15,6 +15,7 @@ export function gatewayMetrics(gateway: Gateway): Registry {
   gauge("qingliu_gateway_connections_total", "Device connections accepted since start", () => s.connectionsTotal);
   gauge("qingliu_gateway_packets_total", "Framed packets handled since start", () => s.packets);
   gauge("qingliu_gateway_stored_total", "Upload packets stored", () => s.stored);
+  gauge("qingliu_gateway_values_total", "Readings (values) in the upload packets stored", () => s.values);
   gauge("qingliu_gateway_duplicates_total", "Retransmissions recognised and not stored again", () => s.duplicates);
   gauge("qingliu_gateway_acked_total", "9014 acknowledgements sent (after commit)", () => s.acked);
   gauge("qingliu_gateway_store_failures_total", "Packets not acknowledged because the store failed", () => s.storeFailures);
