@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findDeadlines } from "./deadlines";
 import { normalizePlanText } from "./normalize";
@@ -115,5 +116,38 @@ describe("「N个工作日内」 counted in working days (Monday–Friday; statu
   });
   it("counts across a weekend and does not count the start day", () => {
     expect([addWorkingDays("2024-03-31", 10), addWorkingDays("2024-05-17", 1), isWorkingDay("2024-06-01"), isWorkingDay("2024-06-03")]).toEqual(["2024-04-12", "2024-05-20", false, true]);
+  });
+});
+
+describe("a task table extracted from a PDF one cell per line (fixtures/zhongzhan-2025-pdf-table.txt)", () => {
+  const text = readFileSync(new URL("./fixtures/zhongzhan-2025-pdf-table.txt", import.meta.url), "utf8");
+  const plan = parsePlan(text, { units: ZHONGZHAN_UNITS, areaNames: ZHONGZHAN_AREA_NAMES });
+  it("reads the head, the goal and one task per row with its roles and deadline", () => {
+    expect([plan.title, plan.docNumber, plan.date, plan.year]).toEqual(["中站区2025年水污染防治攻坚战重点任务分解方案", "中环攻坚办〔2025〕7号", "2025-03-10", 2025]);
+    expect(plan.goals.map((g) => g.targets)).toEqual([[{ indicator: "全区地表水考核断面水质达标率", value: 100, unit: "%", comparison: "reach" }]]);
+    expect(plan.tasks.map((t) => [t.number, t.section, t.title, t.units.lead, t.units.participant, t.collectives.participant, t.deadlines.map((d) => [d.date, d.text])])).toEqual([
+      // the task cell wrapped over two lines, the 配合单位 cell after 「、」
+      ["1", "二、重点任务", "开展城市建成区黑臭水体排查，建立问题清单", ["区住房和城乡建设局"], ["区城市管理局", "中站生态环境分局"], [], [["2025-06-30", "2025年6月底前"]]],
+      ["2", "二、重点任务", "推进入河排污口规范化整治", ["中站生态环境分局"], [], ["各办事处"], [["2025-10-31", "2025年10月底前"]]],
+      // after a page number and the header repeated; the empty 配合单位 cell dropped by the PDF
+      ["3", "二、重点任务", "完成饮用水水源地标志设置", ["区农业农村局"], [], [], [["2025-09-30", "2025年9月30日前"]]],
+      ["4", "二、重点任务", "加强工业企业节水管理", ["区科技和工业信息化局"], [], [], [["2025-12-31", "12月底前"]]],
+    ]);
+    expect(plan.unknownUnits).toEqual([{ name: "区水务集团", taskNumbers: ["4"] }]);
+    expect(plan.warnings).toEqual([]);
+  });
+  it("keeps the prose after the table as sections, and spans on the cells", () => {
+    expect(plan.sections.map((s) => s.label)).toEqual(["一、工作目标", "二、重点任务", "三、保障措施"]);
+    const norm = normalizePlanText(text);
+    for (const t of plan.tasks) {
+      expect(norm.slice(t.span.start, t.span.end)).toBe(t.text);
+      for (const c of t.clauses) expect(norm.slice(c.span.start, c.span.end)).toBe(c.text);
+      for (const d of t.deadlines) expect(norm.slice(d.span.start, d.span.end)).toBe(d.text);
+    }
+    expect(plan.tasks[0].clauses.map((c) => [c.role, c.text])).toEqual([["lead", "区住房和城乡建设局"], ["participant", "区城市管理局、\n中站生态环境分局"]]);
+  });
+  it("needs the header: the same lines without it are prose, not a table", () => {
+    const prose = parse("三、主要任务\n1.开展排查，建立\n问题清单。（区住房和城乡建设局牵头）\n2\n区城市管理局");
+    expect(prose.tasks.map((t) => [t.number, t.units.lead])).toEqual([["1", ["区住房和城乡建设局"]]]);
   });
 });

@@ -2,9 +2,11 @@
  * @module Normalisation of plan text as extracted from PDF/Word: traditional → simplified (table in
  * `traditional.ts`), full-width digits/letters → ASCII, ASCII `,;:()!?` next to Chinese → full-width, spaces
  * between Chinese characters and numbers dropped ("2022 年 5 月 18 日" → "2022年5月18日"), and lines re-joined
- * into paragraphs when a PDF broke them mid-sentence ("中站生\n\n态环境分局"). Paragraphs are separated by one "\n".
+ * into paragraphs when a PDF broke them mid-sentence ("中站生\n\n态环境分局") — except the lines of a task table
+ * extracted one cell per line (`cellTable.ts`). Paragraphs are separated by one "\n".
  * Every span the parser reports is an offset into this text.
  */
+import { findCellTables } from "./cellTable";
 import { toSimplified } from "./traditional";
 
 /** Chinese characters and CJK/full-width punctuation. */
@@ -64,12 +66,16 @@ function wrapWidth(lines: string[]): number {
 export function normalizePlanText(raw: string): string {
   const lines = raw.replace(/\r\n?/g, "\n").split("\n").map(normalizeLine).filter((l) => l !== "");
   const width = wrapWidth(lines);
+  // A task table extracted one cell per line (`cellTable.ts`) keeps its lines: each is a cell, not a broken sentence.
+  const inTable = new Set(findCellTables(lines).flatMap((t) => Array.from({ length: t.to - t.from + 1 }, (_, k) => t.from + k)));
   const paragraphs: string[] = [];
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const prev = paragraphs.at(-1);
     const last = prev?.split("\n").at(-1);
     const join =
       prev !== undefined &&
+      !inTable.has(i) &&
+      !inTable.has(i - 1) &&
       last !== undefined &&
       !ENDS_PARAGRAPH.test(last) &&
       !PARAGRAPH_START.test(line) &&

@@ -11,6 +11,7 @@ import { chineseNumber, findDeadlines } from "./deadlines";
 import { readHeader, splitSignature } from "./header";
 import { normalizePlanText } from "./normalize";
 import { headTitle, isArabic, marker, outline, paragraphs, type OutlineNode, type Paragraph } from "./structure";
+import { readTableTasks } from "./tableTasks";
 import { findTargets } from "./targets";
 import { createUnitResolver, suggestUnit, type UnitResolver } from "./units";
 import { emptyRoles, ROLES, type Clause, type Deadline, type Goal, type ParsedPlan, type PlanTask, type PlanUnit, type PlanWarning, type Role, type SectionNode } from "./types";
@@ -141,7 +142,10 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   // The closing signature stands before the attachments, if any.
   // The 附件说明 list (「附件：1.……」「2.……」) names attachments; its numbered lines are not tasks.
   const list = attachmentList(paragraphs(norm));
-  const all = paragraphs(norm).filter((_, i) => !list?.indices.includes(i));
+  // A task table extracted one cell per line is read by rows (tableTasks.ts), not as paragraphs.
+  const table = readTableTasks(norm, resolver, options.year ?? null, null);
+  const inTable = (p: Paragraph) => table.ranges.some((r) => p.start >= r.start && p.end <= r.end);
+  const all = paragraphs(norm).filter((p, i) => !list?.indices.includes(i) && !inTable(p));
   const attachments = list?.titles ?? [];
   const isAnnex = (p: Paragraph) => marker(p.text)?.scheme === "annex";
   let annexAt = all.findIndex((p, i) => isAnnex(p) && all.slice(0, i).some((q) => marker(q.text) && !isAnnex(q)));
@@ -202,16 +206,18 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
     });
   let cnTasks = false;
   let sections = walk(roots, "", false, 0);
-  // A plan whose tasks are written at 「（一）」 (no Arabic-numbered items at all): read them there.
-  if (tasks.length === 0) {
+  // A plan whose tasks are written at 「（一）」 (no Arabic-numbered items nor a task table): read them there.
+  if (tasks.length === 0 && table.ranges.length === 0) {
     cnTasks = true;
     goalNodes.length = 0;
     overallNodes.length = 0;
     sections = walk(roots, "", false, 0);
   }
+  tasks.push(...tableTasksOf(norm, roots, resolver, when, table.ranges.length > 0));
+  tasks.sort((a, b) => a.span.start - b.span.start);
   // A task table in an attachment (附件 重点任务分解表) usually repeats the body's tasks: it is read only when the
   // body has none (a plan that is just a table), else left out with a warning rather than imported twice.
-  const inAnnex = (t: PlanTask) => roots.some((r) => r.marker.scheme === "annex" && t.span.start >= r.head.start && t.span.end <= r.end);
+  const inAnnex = (t: PlanTask) => roots.some((r, i) => r.marker.scheme === "annex" && t.span.start >= r.head.start && (t.span.end <= r.end || t.span.start < (roots[i + 1]?.head.start ?? Infinity)));
   if (tasks.some((t) => !inAnnex(t)) && tasks.some(inAnnex)) {
     const dropped = tasks.filter(inAnnex);
     tasks.splice(0, tasks.length, ...tasks.filter((t) => !inAnnex(t)));
@@ -240,6 +246,21 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
   if (!tasks.length) warnings.push({ code: "no_tasks", message: "未识别到编号任务" });
   warnings.push(...taskWarnings(tasks));
   return { ...head, year, goals, sections, tasks, unknownUnits: unknownUnits(tasks, options), warnings, ...(attachments.length ? { attachments } : {}) };
+}
+
+/**
+ * The tasks of the cell-per-line tables, read again now that the plan year and date of issue are known, each in
+ * the section of the last heading above it.
+ */
+function tableTasksOf(norm: string, roots: OutlineNode[], resolver: UnitResolver, when: When, any: boolean): PlanTask[] {
+  if (!any) return [];
+  const heads: OutlineNode[] = [];
+  const visit = (ns: OutlineNode[]) => ns.forEach((n) => (heads.push(n), visit(n.children)));
+  visit(roots);
+  return readTableTasks(norm, resolver, when.year, when.from).tasks.map((t) => {
+    const above = heads.filter((n) => n.head.start < t.span.start).at(-1);
+    return { ...t, section: above ? labelOf(above) : "" };
+  });
 }
 
 /** Applies 「以下任务未明确具体落实单位的，均需X落实」 to later tasks without that role. */
