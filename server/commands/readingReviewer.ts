@@ -2,7 +2,9 @@
  * @module A person's review of flagged values: accept (the value stands, e.g. a real pollution event), reject (kept
  * out of published figures, the raw value stays) or correct (a new version through `readingCorrector`, e.g. after a
  * comparison test). Each decision names the version it judges, so a value corrected meanwhile is not decided blind
- * (409). A reason is required. Audited once per decision with the values it covers.
+ * (409). A reason is required. Audited once per decision with the values it covers. The outlet-days the decided
+ * hourly values belong to are re-evaluated in the same transaction (`dischargeReviser`): a violation they no longer
+ * support is withdrawn with this decision's reason, one they now support is opened.
  */
 import type { ReadingPeriod } from "../db/schema";
 import { audit, type CommandContext } from "../context";
@@ -11,6 +13,8 @@ import { readingVersions } from "../repositories/reading.repository";
 import { insertReview } from "../repositories/review.repository";
 import { upsertQcFlags } from "../repositories/readingQc.repository";
 import { readingCorrector } from "./readingCorrector";
+import { dischargeReviser } from "./dischargeReviser";
+import type { RecordedChanges } from "./dischargeRecorder";
 
 /** One value judged. */
 export interface ReviewItem {
@@ -34,7 +38,9 @@ export interface ReadingReviewerProps {
 const DECISION = { accept: "accepted", reject: "rejected", correct: "corrected" } as const;
 
 /** Records the decision on every item; returns the number of values decided. */
-export async function readingReviewer(ctx: CommandContext, p: ReadingReviewerProps): Promise<{ decided: number; correctedVersion: number | null }> {
+export async function readingReviewer(
+  ctx: CommandContext, p: ReadingReviewerProps,
+): Promise<{ decided: number; correctedVersion: number | null; violations: RecordedChanges }> {
   if (!ctx.actor?.id) throw Forbidden("须由具名操作员审核");
   if (p.decision === "correct" && (p.items.length !== 1 || p.value === undefined)) {
     throw ValidationError([{ path: "value", message: "修正须针对一个数值并给出修正值" }]);
@@ -63,5 +69,6 @@ export async function readingReviewer(ctx: CommandContext, p: ReadingReviewerPro
       items: p.items.map((i) => ({ pointId: i.pointId, factor: i.factor, period: i.period, t: i.t.toISOString(), version: i.version })),
     },
   });
-  return { decided: p.items.length, correctedVersion };
+  const v = await dischargeReviser(ctx, p.items, { cause: p.decision, reason: p.reason, byId: ctx.actor.id });
+  return { decided: p.items.length, correctedVersion, violations: { opened: v.opened, withdrawn: v.withdrawn, revised: v.revised } };
 }

@@ -1,11 +1,11 @@
 /**
  * @module All SQL of outlets' daily discharge evaluations (discharge_days) and violation records (violations) with
- * the enterprise each outlet belongs to, and of the hourly values they are computed from: current versions marked N/T (or unmarked), not failed by QC and not
- * rejected in review.
+ * the enterprise each outlet belongs to, and of the hourly values they are computed from: current versions marked N/T
+ * (or unmarked), not failed by QC unless a reviewer accepted them, and not rejected in review.
  */
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema";
-import type { ViolationRow } from "../db/tables/quality";
+import type { ViolationRow, ViolationWithdrawalCause } from "../db/tables/quality";
 import type { DischargeDay } from "../../domain/alarms/discharge";
 
 /** Outlets with permit limits: (point, factor, limits, basis). */
@@ -17,15 +17,25 @@ export async function permittedOutlets(db: Kysely<DB>) {
     .execute();
 }
 
+/** The permit limit of one active outlet's factor, if it has one (re-evaluation after a review). */
+export async function outletLimit(db: Kysely<DB>, pointId: string, factor: string) {
+  return db.selectFrom("point_limits as l").innerJoin("monitoring_points as p", "p.id", "l.point_id")
+    .select(["p.id as point_id", "p.unit_id", "l.factor", "l.upper_limit", "l.lower_limit", "l.basis"])
+    .where("p.kind", "=", "outlet").where("p.active", "=", true).where("l.point_id", "=", pointId).where("l.factor", "=", factor)
+    .executeTakeFirst();
+}
+
 /** Valid hourly values of one factor at a point in a window. */
 export async function validHourValues(db: Kysely<DB>, q: { pointId: string; factor: string; from: Date; to: Date }): Promise<{ t: number; value: number }[]> {
   const r = await sql<{ t: Date; value: number }>`
     select r.t, r.value from readings r
     left join reading_qc qc on qc.point_id = r.point_id and qc.factor = r.factor and qc.period = r.period and qc.t = r.t and qc.version = r.version
     where r.point_id = ${q.pointId} and r.factor = ${q.factor} and r.period = 'hour' and r.t >= ${q.from} and r.t < ${q.to}
-      and r.value is not null and (r.flag is null or r.flag in ('N', 'T')) and coalesce(qc.flag, 2) <> 4
+      and r.value is not null and (r.flag is null or r.flag in ('N', 'T'))
       and not exists (select 1 from readings n where n.point_id = r.point_id and n.factor = r.factor and n.period = r.period
         and n.t = r.t and n.version > r.version)
+      and (coalesce(qc.flag, 2) <> 4 or exists (select 1 from reading_reviews v where v.point_id = r.point_id and v.factor = r.factor
+        and v.period = r.period and v.t = r.t and v.version = r.version and v.decision = 'accepted'))
       and not exists (select 1 from reading_reviews v where v.point_id = r.point_id and v.factor = r.factor and v.period = r.period
         and v.t = r.t and v.version = r.version and v.decision = 'rejected')
     order by r.t`.execute(db);
@@ -46,6 +56,13 @@ export async function upsertDischargeDays(
   }
 }
 
+/** Removes the evaluations of days that are no longer evaluated (too few valid hours after a review). */
+export async function deleteDischargeDays(db: Kysely<DB>, pointId: string, factor: string, days: string[]): Promise<number> {
+  if (!days.length) return 0;
+  const r = await db.deleteFrom("discharge_days").where("point_id", "=", pointId).where("factor", "=", factor).where("day", "in", days).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Violations of one outlet and factor on the given days, by day. */
 export async function violationsOn(db: Kysely<DB>, pointId: string, factor: string, days: string[]): Promise<Map<string, ViolationRow>> {
   if (!days.length) return new Map();
@@ -57,15 +74,34 @@ export async function violationsOn(db: Kysely<DB>, pointId: string, factor: stri
 export async function upsertViolation(
   db: Kysely<DB>, v: { pointId: string; factor: string; day: string; mean: number; upper: number | null; lower: number | null; basis: string; exceedMultiple: number },
 ): Promise<ViolationRow> {
-  const set = { mean_value: v.mean, limit_upper: v.upper, limit_lower: v.lower, basis: v.basis, exceed_multiple: v.exceedMultiple, status: "open" as const };
+  const set = {
+    mean_value: v.mean, limit_upper: v.upper, limit_lower: v.lower, basis: v.basis, exceed_multiple: v.exceedMultiple, status: "open" as const,
+    withdrawn_at: null, withdrawn_by: null, withdrawn_cause: null, withdrawn_reason: null, withdrawn_hours: null, withdrawn_mean: null, withdrawn_correlation: null,
+  };
   return db.insertInto("violations").values({ point_id: v.pointId, factor: v.factor, day: v.day, ...set })
     .onConflict((oc) => oc.columns(["point_id", "factor", "day"]).doUpdateSet({ ...set, updated_at: new Date() }))
     .returningAll().executeTakeFirstOrThrow();
 }
 
-/** Withdraws a violation the data no longer support. */
-export async function withdrawViolation(db: Kysely<DB>, id: string): Promise<void> {
-  await db.updateTable("violations").set({ status: "withdrawn", updated_at: new Date() }).where("id", "=", id).execute();
+/** Why a violation is withdrawn: the decision that caused it and the day as re-evaluated. */
+export interface Withdrawal {
+  cause: ViolationWithdrawalCause;
+  reason: string;
+  byId: string | null;
+  correlationId: string | null;
+  /** Valid hours of the day now. */
+  hours: number;
+  /** Their mean, null when too few to evaluate. */
+  mean: number | null;
+}
+
+/** Withdraws a violation the data no longer support (kept, marked with why). */
+export async function withdrawViolation(db: Kysely<DB>, id: string, w: Withdrawal): Promise<void> {
+  const at = new Date();
+  await db.updateTable("violations").set({
+    status: "withdrawn", updated_at: at, withdrawn_at: at, withdrawn_by: w.byId, withdrawn_cause: w.cause, withdrawn_reason: w.reason,
+    withdrawn_hours: w.hours, withdrawn_mean: w.mean, withdrawn_correlation: w.correlationId,
+  }).where("id", "=", id).execute();
 }
 
 /** Filters of the violation list. */
@@ -83,7 +119,8 @@ export async function listViolations(db: Kysely<DB>, f: ViolationFilter) {
   // The enterprise of the outlet (monitoring_points.enterprise_id, registries 0013): violations are keyed by outlet.
   let q = db.selectFrom("violations as v").innerJoin("monitoring_points as p", "p.id", "v.point_id")
     .leftJoin("enterprises as e", "e.id", "p.enterprise_id")
-    .selectAll("v").select(["p.code as point_code", "p.name as point_name", "p.unit_id", "e.id as enterprise_id", "e.name as enterprise_name"]);
+    .leftJoin("users as u", "u.id", "v.withdrawn_by")
+    .selectAll("v").select(["p.code as point_code", "p.name as point_name", "p.unit_id", "e.id as enterprise_id", "e.name as enterprise_name", "u.display_name as withdrawn_by_name"]);
   if (f.pointId) q = q.where("v.point_id", "=", f.pointId);
   if (f.status) q = q.where("v.status", "=", f.status);
   if (f.from) q = q.where("v.day", ">=", f.from);

@@ -150,7 +150,17 @@ export interface ViolationsTable {
   status: Generated<"open" | "withdrawn">;
   detected_at: Generated<Date>;
   updated_at: Generated<Date>;
+  // Withdrawal (0023_quality_violation_withdrawal.sql); null while open.
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawn_cause: ViolationWithdrawalCause | null;
+  withdrawn_reason: string | null;
+  withdrawn_hours: number | null;
+  withdrawn_mean: number | null;
+  withdrawn_correlation: string | null;
 }
+/** What withdrew a violation: a review decision, a confirmed finding, or a later scheduled evaluation. */
+export type ViolationWithdrawalCause = "reject" | "correct" | "accept" | "finding" | "evaluation";
 
 /** A stored alarm rule. */
 export type AlarmRuleRow = Selectable<AlarmRulesTable>;

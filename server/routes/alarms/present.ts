@@ -62,8 +62,10 @@ export function presentRule(r: AlarmRuleRow) {
   };
 }
 
-/** A violation record with its outlet. */
-export function presentViolation(v: ViolationRow & { point_code: string; point_name: string; enterprise_id: string | null; enterprise_name: string | null }) {
+/** A violation record with its outlet (and, when withdrawn, why: the decision, its reason, who, when, the day now). */
+export function presentViolation(v: ViolationRow & {
+  point_code: string; point_name: string; enterprise_id: string | null; enterprise_name: string | null; withdrawn_by_name: string | null;
+}) {
   return {
     id: v.id,
     pointId: v.point_id,
@@ -80,5 +82,15 @@ export function presentViolation(v: ViolationRow & { point_code: string; point_n
     exceedMultiple: v.exceed_multiple,
     status: v.status,
     detectedAt: iso(v.detected_at)!,
+    withdrawal: v.status === "withdrawn" && v.withdrawn_at !== null ? {
+      at: iso(v.withdrawn_at)!,
+      cause: v.withdrawn_cause,
+      reason: v.withdrawn_reason,
+      byId: v.withdrawn_by,
+      byName: v.withdrawn_by_name,
+      hours: v.withdrawn_hours,
+      mean: v.withdrawn_mean,
+      correlationId: v.withdrawn_correlation,
+    } : null,
   };
 }
