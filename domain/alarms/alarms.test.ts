@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateRule, thresholdLimit, type Condition, type PointLimits, type Snapshot, type ThresholdCondition } from "./conditions";
 import { displayState, nextState } from "./state";
 import { DEFAULT_ESCALATION, dueNotifications } from "./escalation";
-import { chinaDay, dischargeDays } from "./discharge";
+import { chinaDay, chinaDaysBetween, dischargeDays, shortDays } from "./discharge";
 import { factorStatus, outletStatus, trcOf } from "./noncompliance";
 
 const MIN = 60_000;
@@ -116,6 +116,17 @@ describe("daily discharge (China days, ≥ 18 valid hours)", () => {
       { day: "2024-05-03", mean: 100, max: 100, hours: 20, exceeded: false, exceedMultiple: 0 },
     ]);
     expect(chinaDay(dayStart - 1)).toBe("2024-04-30");
+  });
+  it("short days among those examined, with their valid hours (a day without any has 0)", () => {
+    const d1 = hoursOf(dayStart, Array(24).fill(90));
+    const d2 = hoursOf(dayStart + 24 * H, [...Array(17).fill(500), Number.NaN]); // 17 finite hours
+    expect(shortDays([...d1, ...d2], ["2024-05-03", "2024-05-02", "2024-05-01", "2024-05-02"])).toEqual([
+      { day: "2024-05-02", hours: 17 }, { day: "2024-05-03", hours: 0 },
+    ]);
+    expect(shortDays(d2, ["2024-05-02"], 17)).toEqual([]);
+    // 2024-04-30 23:59:59.999 China to 2024-05-02 00:00 China: three China days.
+    expect(chinaDaysBetween(dayStart - 1, dayStart + 24 * H)).toEqual(["2024-04-30", "2024-05-01", "2024-05-02"]);
+    expect(chinaDaysBetween(dayStart, dayStart + 24 * H - 1)).toEqual(["2024-05-01"]);
   });
   it("a lower bound (pH 6–9)", () => {
     const days = dischargeDays(hoursOf(dayStart, Array(24).fill(5.4)), { upper: 9, lower: 6 });

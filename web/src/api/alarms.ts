@@ -163,6 +163,44 @@ export interface Violation {
   exceedMultiple: number;
   status: "open" | "withdrawn";
   detectedAt: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  /** Why it was withdrawn (null while standing, and for records withdrawn before reasons were kept). */
+  withdrawal: ViolationWithdrawal | null;
+}
+
+/** What withdrew a violation: a review decision on its values, a confirmed finding, or a later evaluation. */
+export type ViolationWithdrawalCause = "reject" | "correct" | "accept" | "finding" | "evaluation";
+
+/** A violation's withdrawal. */
+export interface ViolationWithdrawal {
+  at: string;
+  cause: ViolationWithdrawalCause;
+  reason: string;
+  byId: string | null;
+  byName: string | null;
+  /** The day's valid hours after re-evaluation, and their mean (null when too few to evaluate). */
+  hours: number;
+  mean: number | null;
+  correlationId: string | null;
+}
+
+/** The status of an outlet over six months. */
+export interface OutletNoncompliance {
+  pointId: string;
+  pointName: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  status: NoncomplianceStatus;
+  factors: FactorStatus[];
+}
+
+/** The status of an enterprise: the worst of its outlets'. */
+export interface EnterpriseNoncompliance {
+  enterpriseId: string;
+  enterpriseName: string;
+  status: NoncomplianceStatus;
+  outlets: string[];
 }
 
 /** Violation records, newest day first. */
@@ -170,9 +208,17 @@ export async function listViolations(f: { pointId?: string; status?: "open" | "w
   return (await request<Violation[]>("GET", "/api/alarms/violations", { query: { ...f } })).data;
 }
 
-/** The outlets' status over six months. */
-export async function getNoncompliance(): Promise<{ from: string; to: string; outlets: { pointId: string; pointName: string; status: NoncomplianceStatus; factors: FactorStatus[] }[] }> {
-  return (await request<{ from: string; to: string; outlets: { pointId: string; pointName: string; status: NoncomplianceStatus; factors: FactorStatus[] }[] }>("GET", "/api/alarms/noncompliance")).data;
+/** The outlets' and enterprises' status over six months. */
+export interface Noncompliance {
+  from: string;
+  to: string;
+  outlets: OutletNoncompliance[];
+  enterprises: EnterpriseNoncompliance[];
+}
+
+/** The outlets' and enterprises' status over six months. */
+export async function getNoncompliance(): Promise<Noncompliance> {
+  return (await request<Noncompliance>("GET", "/api/alarms/noncompliance")).data;
 }
 
 /** Policies map helper type for rules. */

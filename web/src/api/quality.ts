@@ -111,7 +111,7 @@ export type ReviewItem = Pick<QueueEntry, "pointId" | "factor" | "period" | "t" 
 
 /** Decides on values. */
 export function decideReview(body: { items: ReviewItem[]; decision: "accept" | "reject" | "correct"; reason: string; value?: number | null }) {
-  return request<{ decided: number; correctedVersion: number | null }>("POST", "/api/review/decisions", { body });
+  return request<{ decided: number; correctedVersion: number | null; violations: { opened: number; withdrawn: number; revised: number } }>("POST", "/api/review/decisions", { body });
 }
 
 /** Detector rules. */

@@ -46,6 +46,9 @@ export default function FindingScene() {
       setDecision(null);
       void qc.invalidateQueries({ queryKey: ["finding", id] });
       void qc.invalidateQueries({ queryKey: ["findings"] });
+      // The decision re-evaluated the outlet-days of its hourly values (violations withdrawn or opened).
+      void qc.invalidateQueries({ queryKey: ["violations"] });
+      void qc.invalidateQueries({ queryKey: ["noncompliance"] });
     },
     onError: (e) => message.error(errorMessage(e, t)),
   });

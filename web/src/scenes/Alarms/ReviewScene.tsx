@@ -57,13 +57,21 @@ export default function ReviewScene() {
         decision: decision!, reason: v.reason, ...(decision === "correct" ? { value: v.value ?? null } : {}),
       }),
     onSuccess: (r) => {
-      message.success(t("alarms.review.done", { n: r.data.decided }));
+      const w = r.data.violations;
+      message.success([
+        t("alarms.review.done", { n: r.data.decided }),
+        w.withdrawn ? t("alarms.review.violationsWithdrawn", { n: w.withdrawn }) : null,
+        w.opened ? t("alarms.review.violationsOpened", { n: w.opened }) : null,
+      ].filter(Boolean).join("；"));
       setDecision(null);
       setSelected([]);
       setFocus(null);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ["review-queue"] });
       void qc.invalidateQueries({ queryKey: ["review-flags"] });
+      // The decision re-evaluated the outlet-days of its hourly values (violations withdrawn or opened).
+      void qc.invalidateQueries({ queryKey: ["violations"] });
+      void qc.invalidateQueries({ queryKey: ["noncompliance"] });
     },
     onError: (e) => message.error(errorMessage(e, t)),
   });
