@@ -151,3 +151,17 @@ describe("a task table extracted from a PDF one cell per line (fixtures/zhongzha
     expect(prose.tasks.map((t) => [t.number, t.units.lead])).toEqual([["1", ["区住房和城乡建设局"]]]);
   });
 });
+
+describe("enumerations in prose and in 「（一）」 tasks", () => {
+  it("一是/二是 in 保障措施 or under a heading add no tasks and no sections", () => {
+    const plan = parse("三、主要任务\n1.开展排查。（区财政局牵头）\n四、保障措施\n（一）加强领导。一是压实责任；二是强化督查。\n五、工作要求\n一是加强调度；二是严格考核。");
+    expect(plan.tasks.map((t) => t.number)).toEqual(["1"]);
+    expect(plan.sections.map((s) => [s.label, s.children.map((c) => c.label)])).toEqual([["三、主要任务", []], ["四、保障措施", ["(一)加强领导"]], ["五、工作要求", []]]);
+    expect(plan.warnings).toEqual([]);
+  });
+  it("a plan of 「（一）」 tasks: one with an enumeration naming units per item splits into 1(1), 1(2)", () => {
+    const plan = parse("三、主要任务\n（一）加强水源保护：一是开展排查（区农业农村局牵头）；二是设置标志（区交通运输局牵头）。\n（二）推进雨污分流。一是完成排查；二是完成改造。（区城市管理局牵头）");
+    expect(plan.tasks.map((t) => [t.number, t.units.lead])).toEqual([["1(1)", ["区农业农村局"]], ["1(2)", ["区交通运输局"]], ["2", ["区城市管理局"]]]);
+    expect(plan.warnings).toEqual([]);
+  });
+});

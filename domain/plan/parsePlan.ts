@@ -51,7 +51,15 @@ const labelOf = (n: OutlineNode) => (LABEL_OF[n.marker.scheme] ?? ((m, t) => `${
 /** Content, not a pure heading: it has no numbered children, or a sentence, a clause label or a long text of its own. */
 const isTask = (n: OutlineNode, cnTasks = false) =>
   (isArabic(n.marker) || (cnTasks && n.marker.scheme === "cn2")) &&
-  (n.children.length === 0 || /[。]/.test(n.head.text) || LABEL.test(n.head.text) || n.head.text.length > 40);
+  (n.children.length === 0 || /[。]/.test(n.head.text) || LABEL.test(n.head.text) || n.head.text.length > 40 ||
+    // Items enumerated inside its lines are its content (a numbered heading 「1.」 may still split into them).
+    (!n.marker.scheme.startsWith("dot") && n.children.every((c) => c.head.inline)));
+
+/** 「一是」「1）」 number items only inside a task: never tasks, nor headings, of their own. */
+const ONLY_IN_LINE = new Set(["cnis", "rp"]);
+
+/** The number a task at `n` gets: 「（三）」 → "3", else as written. */
+const numberOf = (n: OutlineNode) => (n.marker.scheme === "cn2" ? String(chineseNumber(n.marker.number)) : n.marker.number);
 
 const toDeadlines = (text: string, start: number, year: number | null, from?: string | null): Deadline[] =>
   findDeadlines(text, year, from).map((d) => ({
@@ -77,7 +85,7 @@ function sentences(text: string, start: number): Paragraph[] {
 /** The task read from one outline node; `number` overrides the node's own (sub-items: "2(1)"). */
 function readTask(
   norm: string, n: OutlineNode, section: string, when: When, resolver: UnitResolver,
-  number = n.marker.scheme === "cn2" ? String(chineseNumber(n.marker.number)) : n.marker.number,
+  number = numberOf(n),
 ): PlanTask {
   const start = n.head.start + n.marker.length;
   const text = norm.slice(start, n.end);
@@ -96,8 +104,8 @@ const inlineItems = (n: OutlineNode) => n.children.length > 0 && n.children.ever
  * are the tasks when each names its own units; otherwise the heading with its sub-items is one task (units named
  * once for all of them, e.g. on 「牵头单位：」 lines after the last sub-item).
  */
-function subItemsOf(n: OutlineNode, resolver: UnitResolver): "split" | "merge" | null {
-  const parent = n.marker.scheme.startsWith("dot") || (n.marker.scheme === "art" && inlineItems(n));
+function subItemsOf(n: OutlineNode, resolver: UnitResolver, cnTasks: boolean): "split" | "merge" | null {
+  const parent = n.marker.scheme.startsWith("dot") || ((n.marker.scheme === "art" || (cnTasks && n.marker.scheme === "cn2")) && inlineItems(n));
   if (!parent || n.children.length === 0 || !n.children.every(isSubItem)) return null;
   // Each sub-item names its units in its own paragraph; 「牵头单位：」 lines after the last one speak for all of them.
   return n.children.length >= 2 && n.children.every((c) => findClauses(c.head.text, 0, resolver).length > 0) ? "split" : "merge";
@@ -185,14 +193,17 @@ export function parsePlan(text: string, options: ParsePlanOptions): ParsedPlan {
       if (depth === 0 && OVERALL.test(headTitle(n.head, n.marker))) overallNodes.push(n);
       // An enumeration on the task's own line (「一是…；二是…」) splits when each item names its units, even after
       // a first sentence that would otherwise make the heading a task of its own.
-      const subItems = excluded || (isTask(n, cnTasks) && !inlineItems(n)) ? null : subItemsOf(n, resolver);
+      // Items cut out of a line are read through the node above them; in a section without tasks they are text.
+      const cutFromLine = n.head.inline && n.head.start > 0 && norm[n.head.start - 1] !== "\n";
+      if (ONLY_IN_LINE.has(n.marker.scheme) || (cutFromLine && (excluded || !isTask(n, cnTasks)))) return [];
+      const subItems = excluded || (isTask(n, cnTasks) && !inlineItems(n)) ? null : subItemsOf(n, resolver, cnTasks);
       if (!excluded && ((isTask(n, cnTasks) && subItems !== "split") || subItems === "merge")) {
         tasks.push(readTask(norm, n, parent, when, resolver));
         return [];
       }
       const label = labelOf(n);
       if (subItems === "split") {
-        const mine = n.children.map((c) => readTask(norm, c, label, when, resolver, `${n.marker.number}(${c.marker.number})`));
+        const mine = n.children.map((c) => readTask(norm, c, label, when, resolver, `${numberOf(n)}(${c.marker.number})`));
         inheritFromHeading(norm, n, mine, resolver, when);
         tasks.push(...mine);
       }
