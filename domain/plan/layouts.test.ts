@@ -165,3 +165,19 @@ describe("enumerations in prose and in 「（一）」 tasks", () => {
     expect(plan.warnings).toEqual([]);
   });
 });
+
+describe("a cell-per-line table in an attachment", () => {
+  const table = "附件\n重点任务分解表\n序号\n工作任务\n牵头单位\n责任单位\n完成时间\n1\n开展排查\n区财政局\n各办事处\n2024年6月底\n2\n开展整治\n区公安局\n府城街道\n长期坚持";
+  it("repeats the body's tasks: left out with a warning", () => {
+    const plan = parse(`三、主要任务\n1.开展排查。2024年6月底前完成。（区财政局牵头）\n2.开展整治。（区公安局牵头）\n${table}`);
+    expect(plan.tasks.map((t) => t.number)).toEqual(["1", "2"]);
+    expect(plan.warnings).toEqual([{ code: "annex_tasks_ignored", message: "附件中的任务表（2 项）与正文任务重复，未作为任务读取" }]);
+  });
+  it("is the plan's tasks when the body has none (a 责任单位 column, a deadline of 长期坚持; the section labelled 「附件」 as in the 2026 fixture)", () => {
+    const plan = parse(`中站区2024年水源地整治方案\n一、总体要求\n全面完成整治。\n${table}`);
+    expect(plan.tasks.map((t) => [t.number, t.section, t.units.lead, t.units.responsible, t.collectives.responsible, t.deadlines.map((d) => d.date)])).toEqual([
+      ["1", "附件", ["区财政局"], [], ["各办事处"], ["2024-06-30"]],
+      ["2", "附件", ["区公安局"], ["府城办事处"], [], []],
+    ]);
+  });
+});
