@@ -39,10 +39,10 @@ export function LifecycleSteps<S extends string, A extends string>({ lc, state, 
  * `textAs`, the dialog's text sent as another field (e.g. the 整改情况 of a rectification) and its placeholder.
  */
 export function ActionButton<S extends string, A extends string>({
-  registry, id, path, transition, needsNote = false, extra = {}, danger = false, primary = false, textAs, placeholder, initialText = "",
+  registry, id, path, transition, needsNote = false, extra = {}, danger = false, primary = false, textAs, placeholder, initialText = "", rows = 3,
 }: {
   registry: string; id: string; path: string; transition: Transition<S, A>; needsNote?: boolean; extra?: Record<string, unknown>; danger?: boolean; primary?: boolean;
-  textAs?: string; placeholder?: string; initialText?: string;
+  textAs?: string; placeholder?: string; initialText?: string; rows?: number;
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -72,7 +72,7 @@ export function ActionButton<S extends string, A extends string>({
         okButtonProps={{ ...buttonTestId(`action-${transition.action}-confirm`), loading: run.isPending, disabled: needsNote && !note.trim() }}
         destroyOnHidden
       >
-        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={placeholder ?? (needsNote ? t("registries.action.noteRequired") : t("registries.action.note"))} data-testid={`action-${transition.action}-note`} />
+        <Input.TextArea rows={rows} value={note} onChange={(e) => setNote(e.target.value)} placeholder={placeholder ?? (needsNote ? t("registries.action.noteRequired") : t("registries.action.note"))} data-testid={`action-${transition.action}-note`} />
       </Modal>
     </>
   );
