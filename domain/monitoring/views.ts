@@ -1,15 +1,20 @@
 /**
  * @module The JSON shapes of the monitoring reports (issue 8 §5–7): ecological flow of the flow stations,
- * drinking-water compliance of the intakes, river grades by water body (over a period or one year month by month)
- * and the monitoring settings. Pure types, built by the server's presenters (server/monitoring/ecoFlow.ts,
- * drinkingWater.ts, rivers.ts, settings.ts) and read by the web (web/src/api/monitoringReports.ts): a change here
- * breaks both sides at compile time.
+ * drinking-water compliance of the intakes, river grades by water body (over a period or one year month by month),
+ * the monitoring settings, and a point's class table (a month's samples and means, a year of months). Pure types,
+ * built by the server's presenters (server/monitoring/ecoFlow.ts, drinkingWater.ts, rivers.ts, settings.ts,
+ * server/routes/readings/assessment.ts) and read by the web (web/src/api/monitoringReports.ts, types.ts): a change
+ * here breaks both sides at compile time.
  */
+import type { PeriodValue, ReadingSample } from "../assessment/aggregate";
 import type { EcoFlowResult, EcoFlowSettings } from "../assessment/ecoFlow";
 import type { SourceFailure } from "../assessment/drinkingSource";
 import type { MainPollutant } from "../assessment/pollutants";
 import type { GradeThresholds, RiverGrade, WaterStatus } from "../assessment/riverGrade";
+import type { SectionResult } from "../assessment/sectionClass";
 import type { MonitoringSettings } from "../assessment/settings";
+import type { Attainment } from "../assessment/targets";
+import type { FactorCode } from "../standards/factors";
 import type { WaterBody, WaterClass } from "../standards/gb3838";
 
 // ── Ecological flow ────────────────────────────────────────────────────────────────────────────────────────────
@@ -144,4 +149,39 @@ export type RiverYear = WaterBodyYear & { thresholds: GradeThresholds };
 /** GET/PUT /api/monitoring/settings: the settings in force, with when and by whom each was last changed (null: the default). */
 export interface MonitoringSettingsView extends MonitoringSettings {
   changed: Record<"ecoFlow" | "riverGrade", { at: string; by: string | null } | null>;
+}
+
+// ── A point's classes ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** The class of one sample or one period, with attainment of the point's target class. */
+export interface AssessmentClassView extends SectionResult {
+  /** Null when there is no class or no target. */
+  attainment: Attainment | null;
+  /** Items worse than the target (none without a target). */
+  factorsOverTarget: FactorCode[];
+}
+
+/** GET /api/readings/assessment: one point's month, each sample classed on its own and the month from its means. */
+export interface MonthAssessment {
+  pointId: string;
+  month: string;
+  body: WaterBody;
+  targetClass: WaterClass | null;
+  samples: (AssessmentClassView & { t: string; localTime: string; values: ReadingSample })[];
+  /** Null when the month has no sample. */
+  monthly: (AssessmentClassView & { means: Record<string, PeriodValue>; abnormal: boolean; sampleCount: number }) | null;
+}
+
+/** One month of a point's year: the month without its samples, and how many there were. */
+export type MonthClassView = Omit<MonthAssessment, "samples"> & { sampleCount: number };
+
+/** GET /api/readings/assessment/year: a point's monthly classes over a Beijing year, from raw data or the published (reviewed) basis. */
+export interface AssessmentYear {
+  pointId: string;
+  year: number;
+  basis: "raw" | "reviewed";
+  /** Values the reviewed basis left out (null on raw data). */
+  excluded: { pending: number; rejected: number } | null;
+  unchecked: number | null;
+  months: MonthClassView[];
 }

@@ -10,6 +10,7 @@ import { classifyPeriod, type SectionResult } from "../../../domain/assessment/s
 import { attainment, factorsOverTarget } from "../../../domain/assessment/targets";
 import type { WaterBody, WaterClass } from "../../../domain/standards/gb3838";
 import { SHANGHAI_OFFSET_MINUTES, formatShanghai } from "../../../domain/labImport/time";
+import type { AssessmentClassView, MonthAssessment } from "../../../domain/monitoring/views";
 
 /** The UTC instants bounding a Beijing-time month "YYYY-MM". */
 export function monthWindow(month: string): { from: Date; to: Date } {
@@ -29,7 +30,7 @@ const asReading = (r: ReadingRow): Reading => ({
   abnormal: r.flag !== null && r.flag !== "N",
 });
 
-const view = (r: SectionResult, target: WaterClass | null) => ({
+const view = (r: SectionResult, target: WaterClass | null): AssessmentClassView => ({
   class: r.class,
   perFactor: r.perFactor,
   separate: r.separate,
@@ -39,7 +40,7 @@ const view = (r: SectionResult, target: WaterClass | null) => ({
 });
 
 /** Assesses the month's readings (current versions, one period) of a point. */
-export function assessMonth(point: PointRow, month: string, rows: readonly ReadingRow[]) {
+export function assessMonth(point: PointRow, month: string, rows: readonly ReadingRow[]): MonthAssessment {
   const body = bodyOf(point);
   const target = (point.target_class ?? null) as WaterClass | null;
   const byTime = new Map<number, Record<string, Reading>>();

@@ -22,6 +22,7 @@ import { AssessmentYearQuery } from "../monitoring/reportSchema";
 import { monthlyClassSheets, sendXlsx, workbook } from "../../monitoring/exports";
 import { publishedPointReadings } from "../../repositories/review.repository";
 import { reviewStateCounts } from "../../repositories/readingQc.repository";
+import type { AssessmentYear } from "../../../domain/monitoring/views";
 
 /**
  * Raw windows above this many values are bucketed by hour in SQL before downsampling: fetching half a million
@@ -106,7 +107,7 @@ export function readingRoutes(app: FastifyInstance, { db }: RouteDeps) {
       data: {
         pointId: point.id, year: q.year, basis: q.basis, excluded: counts ? { pending: counts.pending, rejected: counts.rejected } : null, unchecked: counts?.unchecked ?? null,
         months: assessed.map(({ samples, ...m }) => ({ ...m, sampleCount: samples.length })),
-      },
+      } satisfies AssessmentYear,
     };
   });
 

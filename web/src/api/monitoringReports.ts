@@ -4,15 +4,15 @@
  * transmission rates, and platform-to-device commands. Every report also downloads as .xlsx (`exportUrl`).
  */
 import { request, type Query } from "./client";
-import type { AssessmentClassView, Envelope } from "./types";
+import type { Envelope } from "./types";
 import type { EcoFlowSettings } from "../../../domain/assessment/ecoFlow";
 import type { GradeThresholds } from "../../../domain/assessment/riverGrade";
-import type { DrinkingWaterReport, EcoFlowReport, MonitoringSettingsView, RiverYear, RiversReport } from "../../../domain/monitoring/views";
+import type { AssessmentYear, DrinkingWaterReport, EcoFlowReport, MonitoringSettingsView, RiverYear, RiversReport } from "../../../domain/monitoring/views";
 
 /** The report shapes are the server presenters' own (domain/monitoring/views.ts). */
 export type {
-  DrinkingMonth, DrinkingRates, DrinkingWaterReport, EcoFlowMonth, EcoFlowReport, EcoFlowStation, IntakeMonth, IntakeReport,
-  MonitoringSettingsView, RiverYear, RiversReport, SectionGrade, WaterBodyGrade,
+  AssessmentYear, DrinkingMonth, DrinkingRates, DrinkingWaterReport, EcoFlowMonth, EcoFlowReport, EcoFlowStation, IntakeMonth, IntakeReport,
+  MonitoringSettingsView, MonthClassView, RiverYear, RiversReport, SectionGrade, WaterBodyGrade,
 } from "../../../domain/monitoring/views";
 export type { EcoFlowDay, EcoFlowSettings } from "../../../domain/assessment/ecoFlow";
 export type { SourceFailure } from "../../../domain/assessment/drinkingSource";
@@ -57,19 +57,9 @@ export async function getRiverYear(waterBody: string, year: number) {
 
 // ── A point's year ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** One month of a point's year (no samples: those come from /api/readings/assessment). */
-export interface MonthClassView {
-  month: string;
-  targetClass: number | null;
-  monthly: (AssessmentClassView & { sampleCount: number; abnormal: boolean }) | null;
-  sampleCount: number;
-}
-
 /** The monthly classes of a point over a Beijing year, in one request: from raw data, or from the published (reviewed) basis. */
 export async function getAssessmentYear(pointId: string, year: number, period: "sample" | "day" | "hour", basis: "raw" | "reviewed" = "raw") {
-  const { data } = await request<{
-    pointId: string; year: number; basis: "raw" | "reviewed"; excluded: { pending: number; rejected: number } | null; unchecked: number | null; months: MonthClassView[];
-  }>("GET", "/api/readings/assessment/year", { query: { pointId, year, period, basis } });
+  const { data } = await request<AssessmentYear>("GET", "/api/readings/assessment/year", { query: { pointId, year, period, basis } });
   return data;
 }
 

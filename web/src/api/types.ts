@@ -236,44 +236,8 @@ export type Series =
   | { bucket: "raw"; requested: SeriesBucket; total: number | null; downsampled: boolean; points: RawSeriesPoint[] }
   | { bucket: "hour" | "day" | "month"; requested: SeriesBucket; total: number | null; downsampled: boolean; points: BucketSeriesPoint[] };
 
-/** One main pollutant of an assessment. */
-export interface MainPollutantView {
-  code: string;
-  /** Single-factor class 4–6. */
-  class: number;
-  /** 超标倍数 against class Ⅲ; null for pH and DO. */
-  multiple: number | null;
-}
-
-/** Attainment of the target class. */
-export interface AttainmentView {
-  attained: boolean;
-  /** Classes worse than the target (0 when attained). */
-  gap: number;
-}
-
-/** Class result of a sample or a month. */
-export interface AssessmentClassView {
-  /** 1–6 (6 = 劣Ⅴ), or null when no routine item was measured. */
-  class: number | null;
-  perFactor: Record<string, number>;
-  separate: Record<string, number>;
-  mainPollutants: MainPollutantView[];
-  attainment: AttainmentView | null;
-  factorsOverTarget: string[];
-}
-
-/** The monthly assessment of a point (GET /api/readings/assessment). */
-export interface MonthAssessment {
-  pointId: string;
-  month: string;
-  body: "river" | "lake";
-  targetClass: number | null;
-  samples: (AssessmentClassView & { t: string; localTime: string; values: Record<string, unknown> })[];
-  monthly:
-    | (AssessmentClassView & { means: Record<string, { mean: number; count: number; abnormal: boolean; belowDetectionLimit: boolean }>; abnormal: boolean; sampleCount: number })
-    | null;
-}
+/** A point's class results (GET /api/readings/assessment): the server presenter's own shapes (domain/monitoring/views.ts). */
+export type { AssessmentClassView, MonthAssessment } from "../../../domain/monitoring/views";
 
 /** One bad row of a lab file. */
 export interface LabRowErrorView {
