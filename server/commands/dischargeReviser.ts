@@ -10,13 +10,14 @@
  * the decision itself (one value, a queue page, or a finding's window) — so the reviewer sees the violation list
  * and the status change as soon as the decision is saved, the withdrawal commits or rolls back with the decision and
  * its audit entry, and days older than the scheduled run's three-day window are re-evaluated too (that run never
- * reaches them). Only hourly values count (the daily means are built from them); values of other periods and of
+ * reaches them). The outlet factor's permit row is locked before its values are read (`lockPermitLimit`), as the
+ * scheduled run does, so the two never record from each other's stale reads. Only hourly values count (the daily means are built from them); values of other periods and of
  * points without permit limits change nothing.
  */
 import type { CommandContext } from "../context";
 import type { ReadingPeriod } from "../db/schema";
 import { chinaDay, dischargeDays, MIN_VALID_HOURS, shortDays } from "../../domain/alarms/discharge";
-import { outletLimit, validHourValues } from "../repositories/violation.repository";
+import { lockPermitLimit, outletLimit, validHourValues } from "../repositories/violation.repository";
 import { dischargeRecorder, type EvaluationCause, type RecordedChanges } from "./dischargeRecorder";
 
 const DAY = 86_400_000;
@@ -40,9 +41,11 @@ export async function dischargeReviser(ctx: CommandContext, values: readonly Rev
     g.days.add(chinaDay(v.t.getTime()));
   }
   const out = { opened: 0, withdrawn: 0, revised: 0, days: 0 };
-  for (const g of groups.values()) {
+  // A fixed order of locks: two decisions on the same outlets cannot deadlock.
+  for (const [, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const o = await outletLimit(ctx.trx, g.pointId, g.factor);
     if (!o) continue;
+    await lockPermitLimit(ctx.trx, g.pointId, g.factor);
     const days = [...g.days].sort();
     const from = new Date(Date.parse(`${days[0]}T00:00:00+08:00`));
     const to = new Date(Date.parse(`${days[days.length - 1]}T00:00:00+08:00`) + DAY);

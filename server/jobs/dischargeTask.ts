@@ -9,7 +9,7 @@
 import type { CommandContext } from "../context";
 import { chinaDaysBetween, dischargeDays, MIN_VALID_HOURS, shortDays } from "../../domain/alarms/discharge";
 import { dischargeRecorder } from "../commands/dischargeRecorder";
-import { permittedOutlets, validHourValues } from "../repositories/violation.repository";
+import { lockPermitLimit, permittedOutlets, validHourValues } from "../repositories/violation.repository";
 import type { ScheduledTask, TaskContext } from "./task";
 
 const DAY = 86_400_000;
@@ -27,12 +27,14 @@ export class DischargeTask implements ScheduledTask {
     const window = chinaDaysBetween(from.getTime(), now.getTime() - 1);
     let opened = 0, withdrawn = 0, revised = 0, evaluated = 0;
     for (const o of await permittedOutlets(db)) {
-      const values = await validHourValues(db, { pointId: o.point_id, factor: o.factor, from, to: now });
       const limit = { upper: o.upper_limit, lower: o.lower_limit };
-      const days = dischargeDays(values, limit, this.opts.minHours);
-      const short = shortDays(values, window, this.opts.minHours);
-      evaluated += days.length;
-      const r = await db.transaction().execute((trx) => {
+      const r = await db.transaction().execute(async (trx) => {
+        // Values are read under the outlet factor's lock, in the transaction that records them (see lockPermitLimit).
+        await lockPermitLimit(trx, o.point_id, o.factor);
+        const values = await validHourValues(trx, { pointId: o.point_id, factor: o.factor, from, to: now });
+        const days = dischargeDays(values, limit, this.opts.minHours);
+        const short = shortDays(values, window, this.opts.minHours);
+        evaluated += days.length;
         const ctx: CommandContext = { trx, actor: { id: null, name: "系统（排放评价）" }, ip: null, correlationId: `discharge-${now.getTime()}` };
         return dischargeRecorder(ctx, { pointId: o.point_id, unitId: o.unit_id, factor: o.factor, limit: { ...limit, basis: o.basis }, days, short });
       });

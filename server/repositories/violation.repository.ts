@@ -25,6 +25,16 @@ export async function outletLimit(db: Kysely<DB>, pointId: string, factor: strin
     .executeTakeFirst();
 }
 
+/**
+ * Locks an outlet factor's permit row until the transaction ends, so a review's re-evaluation and the scheduled one
+ * of the same outlet factor run one after the other: each reads the hourly values only once it holds the lock, and
+ * so sees the other's committed decision (without it the scheduled run could read values from before a rejection and
+ * reopen the violation the rejection had just withdrawn). Callers lock several in a fixed order.
+ */
+export async function lockPermitLimit(db: Kysely<DB>, pointId: string, factor: string): Promise<void> {
+  await db.selectFrom("point_limits").select("point_id").where("point_id", "=", pointId).where("factor", "=", factor).forUpdate().execute();
+}
+
 /** Valid hourly values of one factor at a point in a window. */
 export async function validHourValues(db: Kysely<DB>, q: { pointId: string; factor: string; from: Date; to: Date }): Promise<{ t: number; value: number }[]> {
   const r = await sql<{ t: Date; value: number }>`

@@ -5,6 +5,8 @@ import { ENGINES } from "../../test/testDatabase";
 import { createTestServer, TestClient, type TestServer } from "../../test/testServer";
 import { buildUnit, buildUser } from "../../test/factories";
 import { DischargeTask } from "../../jobs/dischargeTask";
+import { readingReviewer } from "../../commands/readingReviewer";
+import { sql } from "kysely";
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -115,6 +117,43 @@ describe.each(ENGINES)("violations follow review decisions on %s", (engine) => {
     expect(await task.run({ db: s.db, now: RUN })).toEqual({ evaluated: 1, opened: 0, withdrawn: 1, revised: 0 });
     expect((await violations()).find((x) => x.day === DAY1)).toMatchObject({
       status: "withdrawn", withdrawal: { cause: "evaluation", reason: "重新评价后该日不再超过许可限值", hours: 20, mean: 90, byName: null },
+    });
+  });
+
+  // Several connections only on PostgreSQL (PGlite has one, so the two cannot overlap there).
+  it.skipIf(engine === "pglite")("a scheduled run during a review waits for it and does not reopen what the review withdrew", async () => {
+    // D3: 24 hours at 150 → mean 150, a violation; the run at 00:00 after D3 evaluates D2 (short) and D3.
+    const D3 = D2 + DAY;
+    const run = new Date(D3 + DAY);
+    await insertReadings(s.db, Array.from({ length: 24 }, (_, h) => cod(D3 + h * H, 150)));
+    expect(await task.run({ db: s.db, now: run })).toEqual({ evaluated: 1, opened: 1, withdrawn: 0, revised: 0 });
+    const reviewer = await s.db.selectFrom("users").select(["id", "display_name"]).where("username", "=", "op").executeTakeFirstOrThrow();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let reviewed!: () => void;
+    const inside = new Promise<void>((r) => (reviewed = r));
+    // The review rejects all of D3 and holds its transaction open until the run is seen waiting.
+    const review = s.db.transaction().execute(async (trx) => {
+      const r = await readingReviewer({ trx, actor: { id: reviewer.id, name: reviewer.display_name }, ip: null, correlationId: "race" }, {
+        items: Array.from({ length: 24 }, (_, h) => ({ pointId: outletId, factor: "w01018", period: "hour" as const, t: new Date(D3 + h * H), version: 1 })),
+        decision: "reject", reason: "设备故障期间数据",
+      });
+      reviewed();
+      await gate;
+      return r;
+    });
+    await inside;
+    const running = task.run({ db: s.db, now: run });
+    for (;;) {
+      const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(s.db);
+      if (waiting.rows[0].n > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    release();
+    expect((await review).violations).toEqual({ opened: 0, withdrawn: 1, revised: 0 });
+    expect(await running).toEqual({ evaluated: 0, opened: 0, withdrawn: 0, revised: 0 });
+    expect((await violations()).find((x) => x.day === dayOf(D3))).toMatchObject({
+      status: "withdrawn", withdrawal: { cause: "reject", reason: "设备故障期间数据", hours: 0, mean: null },
     });
   });
 });

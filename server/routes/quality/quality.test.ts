@@ -82,7 +82,8 @@ describe.each(ENGINES)("quality and review routes on %s", (engine) => {
     const noReason = await operator.post("/api/review/decisions", { items: [item], decision: "reject", reason: "" });
     expect(noReason.body.data.issues[0]).toMatchObject({ path: "reason", message: "请填写审核理由" });
     const corrected = await operator.post("/api/review/decisions", { items: [item], decision: "correct", value: 0.62, reason: "比对监测确认为仪器漂移" });
-    expect(corrected.body.data).toEqual({ decided: 1, correctedVersion: 2 });
+    // A station has no permit: the decision changes no violation.
+    expect(corrected.body.data).toEqual({ decided: 1, correctedVersion: 2, violations: { opened: 0, withdrawn: 0, revised: 0 } });
     expect((await operator.post("/api/review/decisions", { items: [item], decision: "accept", reason: "重复" })).status).toBe(409);
     p = await published();
     expect(p).toMatchObject({ excluded: { pending: 0, rejected: 0 }, total: 8 });
