@@ -4,18 +4,16 @@
  * record, the place on the map with where each photo was taken, photos before and after, history.
  */
 import { useState } from "react";
-import { Card, Tag, Typography } from "antd";
+import { Tag } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { getRecord } from "../../../api/registries";
 import { CHAOS_CATALOGUE, CHAOS_LIFECYCLE, CHAOS_SEVERITY_LABELS, CHAOS_SOURCE_LABELS, type ChaosAction } from "../../../../../domain/registries/fourChaos";
-import { GeoMap } from "../../../components/map/GeoMap";
-import { readTileUrl } from "../../../components/map/projection";
 import { LoadError, PageLoading } from "../../../components/Status";
 import { policyOf } from "../../../hooks/usePolicy";
 import { useT, type Translate } from "../../../i18n";
 import { ProblemDetail, type StepLook } from "../shared/ProblemDetail";
-import { photoLayer } from "../shared/photoLayer";
+import { RecordMapCard } from "../shared/photoLayer";
 import { labelOf } from "../shared/options";
 import { ProblemForm } from "./ProblemForm";
 import { CHAOS_COLOURS } from "./statusColours";
@@ -63,23 +61,7 @@ export default function ProblemScene() {
         { label: t("registries.fc.verifiedOn"), children: p.verifiedOn ?? "—" },
         { label: t("registries.fc.closedOn"), children: p.closedOn ?? "—" },
       ]}
-      side={
-        <Card size="small" title={t("registries.map")} style={{ marginBottom: 16 }}>
-          <GeoMap
-            features={at ? [{ type: "Feature", id: p.id, geometry: { type: "Point", coordinates: at }, properties: {} }] : []}
-            style={() => ({ colour: CHAOS_COLOURS[p.status], symbol: "diamond", label: p.code })}
-            frameBase={!at}
-            {...photoLayer(p.attachments)}
-            tileUrl={readTileUrl()}
-            caption={p.demo ? t("registries.map.caption") : undefined}
-            north={t("monitoring.map.north")}
-            formatKm={(km) => t("monitoring.map.km", { km })}
-            height={300}
-            testId="record-map"
-          />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("registries.of.photoPositions")}</Typography.Text>
-        </Card>
-      }
+      side={<RecordMapCard id={p.id} code={p.code} at={at} colour={CHAOS_COLOURS[p.status]} symbol="diamond" demo={p.demo} attachments={p.attachments} />}
     >
       <ProblemForm open={editing} onClose={() => setEditing(false)} problem={p} />
     </ProblemDetail>

@@ -9,9 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { getRecord } from "../../../api/registries";
 import { OUTFALL_LIFECYCLE, REMEDIATION_LABELS } from "../../../../../domain/registries/outfallLifecycle";
-import { GeoMap } from "../../../components/map/GeoMap";
-import { photoLayer } from "../shared/photoLayer";
-import { readTileUrl } from "../../../components/map/projection";
+import { RecordMapCard } from "../shared/photoLayer";
 import { PageHeader } from "../../../components/PageHeader";
 import { LoadError, PageLoading } from "../../../components/Status";
 import { policyOf } from "../../../hooks/usePolicy";
@@ -114,21 +112,7 @@ export default function OutfallScene() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card size="small" title={t("registries.map")} style={{ marginBottom: 16 }}>
-            <GeoMap
-              features={o.lon !== null && o.lat !== null ? [{ type: "Feature", id: o.id, geometry: { type: "Point", coordinates: [o.lon, o.lat] }, properties: {} }] : []}
-              style={() => ({ colour: STAGE_COLOURS[o.stage], symbol: "triangle", label: o.code })}
-              frameBase={o.lon === null}
-              {...photoLayer(o.attachments)}
-              tileUrl={readTileUrl()}
-              caption={o.demo ? t("registries.map.caption") : undefined}
-              north={t("monitoring.map.north")}
-              formatKm={(km) => t("monitoring.map.km", { km })}
-              height={300}
-              testId="record-map"
-            />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("registries.of.photoPositions")}</Typography.Text>
-          </Card>
+          <RecordMapCard id={o.id} code={o.code} at={o.lon !== null && o.lat !== null ? [o.lon, o.lat] : null} colour={STAGE_COLOURS[o.stage]} symbol="triangle" demo={o.demo} attachments={o.attachments} />
           <div style={{ marginBottom: 16 }}>
             <AttachmentsCard registry="outfalls" id={o.id} attachments={o.attachments} canAttach={policy.attach && o.editable} at={o.lon !== null && o.lat !== null ? [o.lon, o.lat] : null} purposes={["photo", "evidence", "document"]} />
           </div>
