@@ -120,6 +120,24 @@ describe.each(ENGINES)("violations follow review decisions on %s", (engine) => {
     });
   });
 
+  it("confirming a finding that rejects its window's values withdraws the violation as the finding's", async () => {
+    // D0, the day before D1: hours 0–11 at 90, 12–23 at 150 → mean (12 × 90 + 12 × 150) / 24 = 2880 / 24 = 120 > 100.
+    const D0 = D1 - DAY;
+    await insertReadings(s.db, Array.from({ length: 24 }, (_, h) => cod(D0 + h * H, h < 12 ? 90 : 150)));
+    expect(await new DischargeTask({ days: 2, minHours: 18 }).run({ db: s.db, now: new Date(D1) })).toEqual({ evaluated: 1, opened: 1, withdrawn: 0, revised: 0 });
+    const finding = await s.db.insertInto("qc_findings").values({
+      rule: "narrow_variation", point_id: outletId, factors: ["w01018"], period: "hour", window_from: new Date(D0 + 12 * H), window_to: new Date(D0 + 23 * H),
+      severity: "serious", numbers: JSON.stringify({}), summary: "12 小时内变化不足量程 2%",
+    }).returning("id").executeTakeFirstOrThrow();
+    const decided = await op.post(`/api/quality/findings/${finding.id}/decision`, { decision: "confirm", reason: "现场核查确认人为干预", rejectData: true });
+    expect(decided.status).toBe(200);
+    expect(decided.body.data.rejected).toBe(12);
+    // 12 valid hours left (< 18): no longer evaluated.
+    expect((await violations()).find((x) => x.day === dayOf(D0))).toMatchObject({
+      mean: 120, status: "withdrawn", withdrawal: { cause: "finding", reason: "线索确认：现场核查确认人为干预", hours: 12, mean: null, byName: "用户op" },
+    });
+  });
+
   // Several connections only on PostgreSQL (PGlite has one, so the two cannot overlap there).
   it.skipIf(engine === "pglite")("a scheduled run during a review waits for it and does not reopen what the review withdrew", async () => {
     // D3: 24 hours at 150 → mean 150, a violation; the run at 00:00 after D3 evaluates D2 (short) and D3.
