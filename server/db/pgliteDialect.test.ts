@@ -28,6 +28,19 @@ describe("PGlite dialect: one connection, handed out in turn", () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it("lets a transaction of another database use this one (only its own connection is refused)", async () => {
+    const other = new Kysely<Record<string, never>>({ dialect: new PgliteWorkerDialect(new PgliteWorkerClient({})) });
+    try {
+      const n = await other.transaction().execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        return (await sql<{ n: number }>`select count(*)::int as n from t`.execute(db)).rows[0].n;
+      });
+      expect(n).toBe(0);
+    } finally {
+      await other.destroy();
+    }
+  }, 60_000);
+
   it("still serialises separate callers: a query from outside waits for the transaction, then sees its commit", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -118,6 +118,11 @@ export class NestedConnectionError extends Error {
 
 /** The transaction (its connection) whose async context the current code runs in. */
 const transactionOf = new AsyncLocalStorage<PgliteConnection>();
+// Node 20 starts tracking promises for a store only when the store is first used. Were that first use the
+// `enterWith` of a transaction, code resumed from promises made before it would share one untracked context — and
+// see that transaction as theirs. Using the store once now, at load, starts the tracking before any query exists
+// (with a value other than the current one: `run` with the same value returns without enabling anything).
+transactionOf.run(null as unknown as PgliteConnection, () => undefined);
 
 /** What a stall report needs to know about the connection's holder. */
 interface Holder {
@@ -131,7 +136,7 @@ interface Holder {
 
 class PgliteConnection implements DatabaseConnection {
   released = false;
-  constructor(private client: PgliteWorkerClient, readonly holder: Holder) {}
+  constructor(private client: PgliteWorkerClient, readonly holder: Holder, readonly driver: PgliteDriver) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     this.holder.sql = compiled.sql;
     this.holder.runningSince = Date.now();
@@ -187,13 +192,14 @@ class PgliteDriver implements Driver {
   async acquireConnection() {
     // One PGlite connection: whoever holds it (a query or a whole transaction) runs alone — so a transaction
     // asking for it again would wait for itself.
+    // (A transaction of another database — another PGlite — may use this one: only our own connection counts.)
     const mine = transactionOf.getStore();
-    if (mine && !mine.released) throw new NestedConnectionError();
+    if (mine && mine.driver === this && !mine.released) throw new NestedConnectionError();
     this.waiting++;
     const release = await this.mutex.lock().finally(() => this.waiting--);
     const holder: Holder = { since: Date.now(), sql: null, runningSince: null, lastDoneAt: null, reported: 0 };
     this.holder = holder;
-    const conn = new PgliteConnection(this.client, holder);
+    const conn = new PgliteConnection(this.client, holder, this);
     this.releases.set(conn, release);
     return conn;
   }
