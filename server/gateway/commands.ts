@@ -5,18 +5,9 @@
  * Defaults follow Table 1 for GPRS/4G links: 10 s, 3 retries.
  */
 import type { Packet } from "../../domain/hj212";
+import type { CommandOutcome } from "../../domain/hj212/exchange";
 
-/** How a request ended. */
-export interface CommandOutcome {
-  /** "done": 9012 received; "refused": 9011 with QnRtn ≠ 1; "timeout": no 9011/9012 after all retries. */
-  status: "done" | "refused" | "timeout";
-  qnRtn: number | null;
-  exeRtn: number | null;
-  /** Data packets the device sent in answer (history uploads carrying the request's QN). */
-  dataPackets: number;
-  /** Times the request was sent (1 + resends). */
-  attempts: number;
-}
+export type { CommandOutcome };
 
 /** Timeout and retries of one request. */
 export interface CommandTiming {

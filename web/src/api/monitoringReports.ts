@@ -8,6 +8,7 @@ import type { Envelope } from "./types";
 import type { EcoFlowSettings } from "../../../domain/assessment/ecoFlow";
 import type { GradeThresholds } from "../../../domain/assessment/riverGrade";
 import type { AssessmentYear, DrinkingWaterReport, EcoFlowReport, MonitoringSettingsView, RiverYear, RiversReport } from "../../../domain/monitoring/views";
+import type { CommandOutcome } from "../../../domain/hj212/exchange";
 
 /** The report shapes are the server presenters' own (domain/monitoring/views.ts). */
 export type {
@@ -120,14 +121,8 @@ export type DeviceCommand =
   | { kind: "min_interval"; minutes: number }
   | { kind: "history"; cn: "2051" | "2061" | "2031"; begin: string; end: string };
 
-/** How a command ended (request → 9011 → data → 9012, with timeout and retries). */
-export interface CommandOutcome {
-  status: "done" | "refused" | "timeout";
-  qnRtn: number | null;
-  exeRtn: number | null;
-  dataPackets: number;
-  attempts: number;
-}
+/** How a command ended (request → 9011 → data → 9012, with timeout and retries): the gateway's own type. */
+export type { CommandOutcome };
 
 /** Sends a command to a connected device and waits for the exchange to end. */
 export async function sendDeviceCommand(id: string, command: DeviceCommand) {
