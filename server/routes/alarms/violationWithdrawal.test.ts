@@ -103,17 +103,33 @@ describe.each(ENGINES)("violations follow review decisions on %s", (engine) => {
     expect(await task.run({ db: s.db, now: RUN })).toEqual({ evaluated: 1, opened: 0, withdrawn: 0, revised: 0 });
   });
 
-  it("a correction outside review is picked up by the next scheduled run, which reopens and withdraws as the system", async () => {
+  it("a correction made on the data page re-evaluates its day at once, as a review decision does", async () => {
     // D1 now: 20 valid hours at 90. Hour 0 corrected to 410 → (19 × 90 + 410) / 20 = 2120 / 20 = 106 > 100.
     const up = await op.post("/api/readings/corrections", { pointId: outletId, factor: "w01018", period: "hour", t: new Date(D1).toISOString(), value: 410, reason: "核对原始记录后修正" });
     expect(up.status).toBe(200);
-    expect((await violations()).find((x) => x.day === DAY1)!.status).toBe("withdrawn");
-    expect(await task.run({ db: s.db, now: RUN })).toEqual({ evaluated: 1, opened: 1, withdrawn: 0, revised: 0 });
+    expect(up.body.data.violations).toEqual({ opened: 1, withdrawn: 0, revised: 0 });
     const reopened = (await violations()).find((x) => x.day === DAY1)!;
     expect(reopened).toMatchObject({ mean: 106, status: "open", withdrawal: null });
     expect((reopened.exceedMultiple * 100).toFixed(2)).toBe("6.00");
-    // Back to 90: mean 90 → the run withdraws it, as the system, with its own reason.
-    await op.post("/api/readings/corrections", { pointId: outletId, factor: "w01018", period: "hour", t: new Date(D1).toISOString(), value: 90, reason: "撤回错误的修正" });
+    // The scheduled run finds nothing left to do.
+    expect(await task.run({ db: s.db, now: RUN })).toEqual({ evaluated: 1, opened: 0, withdrawn: 0, revised: 0 });
+    // Back to 90: mean 90 → withdrawn by this correction, with its reason and author.
+    const down = await op.post("/api/readings/corrections", { pointId: outletId, factor: "w01018", period: "hour", t: new Date(D1).toISOString(), value: 90, reason: "撤回错误的修正" });
+    expect(down.body.data.violations).toEqual({ opened: 0, withdrawn: 1, revised: 0 });
+    expect((await violations()).find((x) => x.day === DAY1)).toMatchObject({
+      status: "withdrawn", withdrawal: { cause: "correct", reason: "撤回错误的修正", hours: 20, mean: 90, byName: "用户op" },
+    });
+    expect(await task.run({ db: s.db, now: RUN })).toEqual({ evaluated: 1, opened: 0, withdrawn: 0, revised: 0 });
+  });
+
+  it("a change that bypasses review and corrections is still caught by the scheduled run, which withdraws as the system", async () => {
+    // D1 is at 90 over 20 hours and withdrawn; an hourly value raised straight in the table (as an import or
+    // another tool might) to 410 → mean 106: the run reopens it; lowered back → the run withdraws it.
+    const raise = (v: number) => s.db.updateTable("readings").set({ value: v }).where("point_id", "=", outletId).where("factor", "=", "w01018").where("period", "=", "hour").where("t", "=", new Date(D1)).execute();
+    await raise(410);
+    expect(await task.run({ db: s.db, now: RUN })).toEqual({ evaluated: 1, opened: 1, withdrawn: 0, revised: 0 });
+    expect((await violations()).find((x) => x.day === DAY1)).toMatchObject({ mean: 106, status: "open", withdrawal: null });
+    await raise(90);
     expect(await task.run({ db: s.db, now: RUN })).toEqual({ evaluated: 1, opened: 0, withdrawn: 1, revised: 0 });
     expect((await violations()).find((x) => x.day === DAY1)).toMatchObject({
       status: "withdrawn", withdrawal: { cause: "evaluation", reason: "重新评价后该日不再超过许可限值", hours: 20, mean: 90, byName: null },

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import { requireAuth } from "../../auth/authenticate";
 import { inCommand } from "../../auth/command";
+import { dischargeReviser } from "../../commands/dischargeReviser";
 import { readingCorrector } from "../../commands/readingCorrector";
 import type { ReadingPeriod } from "../../db/schema";
 import { Forbidden, NotFound } from "../../errors";
@@ -70,11 +71,21 @@ export function readingRoutes(app: FastifyInstance, { db }: RouteDeps) {
     const { actor } = requireAuth(req);
     if (!canCorrectReadings(actor)) throw Forbidden();
     const body = parse(S.CorrectionSchema, req.body);
-    const versions = await inCommand(db, req, async (ctx) => {
+    const { versions, violations } = await inCommand(db, req, async (ctx) => {
       await readingCorrector(ctx, body);
-      return readingVersions(ctx.trx, { pointId: body.pointId, factor: body.factor, period: body.period, t: body.t });
+      // An outlet's hourly value feeds its daily permit evaluation: the day is re-evaluated in this transaction,
+      // as a review decision does (a violation the corrected day no longer supports is withdrawn with this reason).
+      const violations = await dischargeReviser(ctx, [body], { cause: "correct", reason: body.reason, byId: ctx.actor!.id });
+      return { versions: await readingVersions(ctx.trx, { pointId: body.pointId, factor: body.factor, period: body.period, t: body.t }), violations };
     });
-    return { ok: true, data: { current: presentReading(versions[versions.length - 1]), versions: versions.map(presentReading) } };
+    return {
+      ok: true,
+      data: {
+        current: presentReading(versions[versions.length - 1]),
+        versions: versions.map(presentReading),
+        violations: { opened: violations.opened, withdrawn: violations.withdrawn, revised: violations.revised },
+      },
+    };
   });
 
   app.get("/api/readings/assessment/year", async (req, reply) => {
