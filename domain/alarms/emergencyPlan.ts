@@ -12,6 +12,17 @@ export interface PlanStepText {
   owner: string;
 }
 
+/** A response step of a stored plan (the template's shape). */
+export type PlanStep = PlanStepText;
+
+/** A contact of a plan's chain after the river chiefs. */
+export interface PlanContact {
+  name: string;
+  role: string;
+  phone: string | null;
+  userId: string | null;
+}
+
 /** The template's steps. */
 export const DEFAULT_PLAN_STEPS: readonly PlanStepText[] = [
   { title: "核实报警", detail: "调取在线数据、设备状态和视频，立即安排人员到断面现场采样复核，确认是否为真实污染。", owner: "中站生态环境分局" },

@@ -158,6 +158,18 @@ export interface FluorideCoverageRow {
   state: MonitorState;
 }
 
+/** One 涉氟企业 as the coverage report shows it (API and web). */
+export interface FluorideCoverageEntry extends FluorideCoverageRow {
+  code: string;
+  name: string;
+  unitName: string | null;
+  permitNo: string | null;
+  outlets: { id: string; code: string; name: string }[];
+  /** Enabled devices sending fluoride. */
+  devices: { mn: string; pointCode: string; lastSeenAt: string | null }[];
+  demo: boolean;
+}
+
 /** The task 18 coverage of fluoride enterprises. */
 export interface FluorideCoverage {
   total: number;

@@ -3,6 +3,7 @@
  * content, so changing or removing any stored entry breaks every later link.
  */
 import { createHash } from "node:crypto";
+import type { AuditRow } from "../db/schema";
 
 /** The hash that precedes the first entry. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -20,6 +21,23 @@ export interface AuditContent {
   ip: string | null;
   correlationId: string | null;
   data: unknown;
+}
+
+/** The hashed content of a stored row (its columns in the chain's names). */
+export function auditContentOf(r: AuditRow): AuditContent {
+  return {
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    unitId: r.unit_id,
+    ip: r.ip,
+    correlationId: r.correlation_id,
+    data: r.data,
+  };
 }
 
 /** JSON with object keys sorted at every depth, so the same value always serialises the same (jsonb reorders keys). */

@@ -2,6 +2,7 @@
  * @module How users, units and audit entries appear in API responses. Password hashes and counters never leave.
  */
 import type { AuditRow } from "../db/schema";
+import { auditContentOf } from "../audit/chain";
 import type { UserWithAccess } from "../repositories/user.repository";
 import type { UnitWithAliases } from "../repositories/unit.repository";
 
@@ -28,20 +29,5 @@ export function presentUnit(u: UnitWithAliases) {
 
 /** An audit entry as the API shows it. */
 export function presentAuditEvent(r: AuditRow) {
-  return {
-    id: String(r.seq),
-    seq: Number(r.seq),
-    at: new Date(r.at).toISOString(),
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    unitId: r.unit_id,
-    ip: r.ip,
-    correlationId: r.correlation_id,
-    data: r.data,
-    hash: r.hash,
-    prevHash: r.prev_hash,
-  };
+  return { id: String(r.seq), ...auditContentOf(r), hash: r.hash, prevHash: r.prev_hash };
 }

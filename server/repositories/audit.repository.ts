@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { AuditRow, DB } from "../db/schema";
-import { entryHash, GENESIS_HASH, type AuditContent } from "../audit/chain";
+import { auditContentOf, entryHash, GENESIS_HASH, type AuditContent } from "../audit/chain";
 
 /** Arbitrary constant naming the audit chain's advisory lock. */
 const AUDIT_LOCK_KEY = 7_212_0001;
@@ -109,21 +109,6 @@ export async function listAudit(db: Kysely<DB>, f: AuditFilter): Promise<AuditRo
   return q.orderBy("seq", "desc").limit(f.limit).execute();
 }
 
-function contentOf(r: AuditRow): AuditContent {
-  return {
-    seq: Number(r.seq),
-    at: new Date(r.at).toISOString(),
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    unitId: r.unit_id,
-    ip: r.ip,
-    correlationId: r.correlation_id,
-    data: r.data,
-  };
-}
 
 /** Walks the chain in order and reports the first entry that is missing, altered or out of line. */
 export async function verifyAudit(db: Kysely<DB>, batchSize = 5000): Promise<AuditVerification> {
@@ -143,7 +128,7 @@ export async function verifyAudit(db: Kysely<DB>, batchSize = 5000): Promise<Aud
       if (seq !== expectedSeq) return { ok: false, count, seq: expectedSeq, reason: `entry ${expectedSeq} is missing` };
       if (r.prev_hash !== prevHash)
         return { ok: false, count, seq, reason: `entry ${seq} does not link to entry ${seq - 1}` };
-      if (entryHash(prevHash, contentOf(r)) !== r.hash)
+      if (entryHash(prevHash, auditContentOf(r)) !== r.hash)
         return { ok: false, count, seq, reason: `entry ${seq} was changed after it was written` };
       prevHash = r.hash;
       expectedSeq++;

@@ -5,6 +5,7 @@
  */
 import type { ColumnType, Generated, Selectable } from "kysely";
 import type { PointKind, ReadingPeriod } from "../schema";
+import type { PlanContact, PlanStep } from "../../../domain/alarms/emergencyPlan";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
@@ -191,19 +192,8 @@ declare module "../schema" {
 
 // ── River emergency plans (0019_quality_emergency.sql).
 
-/** A contact of a plan's chain after the river chiefs. */
-export interface PlanContact {
-  name: string;
-  role: string;
-  phone: string | null;
-  userId: string | null;
-}
-/** A response step of a plan. */
-export interface PlanStep {
-  title: string;
-  detail: string;
-  owner: string;
-}
+/** A plan's contacts after the river chiefs, and its response steps (domain/alarms/emergencyPlan.ts). */
+export type { PlanContact, PlanStep };
 export interface EmergencyPlansTable {
   id: Generated<string>;
   river_id: string;

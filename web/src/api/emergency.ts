@@ -4,6 +4,7 @@
  */
 import { request } from "./client";
 import type { Geometry } from "../../../domain/registries/geo";
+import type { PlanContact, PlanStep } from "../../../domain/alarms/emergencyPlan";
 
 /** Where a record lies relative to the chosen point. */
 export type Side = "upstream" | "downstream" | "unknown";
@@ -17,19 +18,8 @@ export interface Placed {
   side: Side;
   distanceKm: number | null;
 }
-/** A plan's contact. */
-export interface PlanContact {
-  name: string;
-  role: string;
-  phone: string | null;
-  userId: string | null;
-}
-/** A plan's step. */
-export interface PlanStep {
-  title: string;
-  detail: string;
-  owner: string;
-}
+/** A plan's contacts and steps: the domain's types. */
+export type { PlanContact, PlanStep };
 /** A plan as shown (stored, or the template). */
 export interface PlanView {
   river: { id: string; name: string; kind: string; geometry: Geometry | null; demo: boolean };

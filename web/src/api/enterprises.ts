@@ -9,7 +9,7 @@ import { request } from "./client";
 import type { Envelope, Policies } from "./types";
 import type { Geometry } from "../../../domain/registries/geo";
 import type { ProblemCategory, ProblemOrigin, ProblemPlace, ProblemStatus, SourceKind, SourceLevel, Zone } from "../../../domain/registries/drinkingSource";
-import type { MonitorState, PermitClass } from "../../../domain/registries/enterprise";
+import type { FluorideCoverage, FluorideCoverageEntry, MonitorState, PermitClass } from "../../../domain/registries/enterprise";
 import type { FacilityKind } from "../../../domain/registries/facility";
 import type { Attachment, RegistryAction } from "./registries";
 import type { Label, Performer } from "../../../domain/registries/lifecycle";
@@ -251,24 +251,13 @@ export async function listOutletPoints() {
   return (await request<{ id: string; code: string; name: string; enterpriseId: string | null }[]>("GET", "/api/registries/enterprises/outlet-points")).data;
 }
 
-/** One fluoride enterprise in the coverage report. */
-export interface CoverageRow {
-  id: string;
-  code: string;
-  name: string;
-  unitName: string | null;
-  permitNo: string | null;
-  state: MonitorState;
-  outlets: { id: string; code: string; name: string }[];
-  devices: { mn: string; pointCode: string; lastSeenAt: string | null }[];
-  demo: boolean;
-}
+/** One fluoride enterprise in the coverage report (the server's type). */
+export type CoverageRow = FluorideCoverageEntry;
 
 /** The task 18 coverage report. */
 export async function getFluorideCoverage() {
-  const r = (await request<{ summary: { total: number; connected: number; declared: number; none: number; installedRate: number | null; connectedRate: number | null }; enterprises: CoverageRow[] }>(
-    "GET", "/api/registries/enterprises/fluoride-coverage",
-  )) as Envelope<{ summary: { total: number; connected: number; declared: number; none: number; installedRate: number | null; connectedRate: number | null }; enterprises: CoverageRow[] }> & { meta: { can: { registerDevice: boolean } } };
+  type Coverage = { summary: FluorideCoverage; enterprises: CoverageRow[] };
+  const r = (await request<Coverage>("GET", "/api/registries/enterprises/fluoride-coverage")) as Envelope<Coverage> & { meta: { can: { registerDevice: boolean } } };
   return { ...r.data, can: r.meta.can };
 }
 

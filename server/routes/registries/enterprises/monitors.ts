@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../../db/schema";
 import type { EnterpriseRow } from "../../../db/tables/enterprises";
-import { FLUORIDE, fluorideCoverage, monitorsByFactor, type FactorMonitor, type FluorideCoverage, type MonitorState, type OutletDevice } from "../../../../domain/registries/enterprise";
+import { FLUORIDE, fluorideCoverage, monitorsByFactor, type FactorMonitor, type FluorideCoverage, type FluorideCoverageEntry, type MonitorState, type OutletDevice } from "../../../../domain/registries/enterprise";
 import { allEnterprises, devicesOnPoints, outletsOf, type EnterpriseFilter, type OutletView } from "../../../repositories/enterprise.repository";
 import { namesOf } from "../../../repositories/registryRefs.repository";
 
@@ -38,19 +38,8 @@ export async function monitoringOf(db: Kysely<DB>, rows: readonly EnterpriseRow[
   }));
 }
 
-/** One 涉氟企业 in the coverage report. */
-export interface CoverageEntry {
-  id: string;
-  code: string;
-  name: string;
-  unitName: string | null;
-  permitNo: string | null;
-  state: MonitorState;
-  outlets: { id: string; code: string; name: string }[];
-  /** Enabled devices sending fluoride. */
-  devices: { mn: string; pointCode: string; lastSeenAt: string | null }[];
-  demo: boolean;
-}
+/** One 涉氟企业 in the coverage report (domain/registries/enterprise.ts). */
+export type CoverageEntry = FluorideCoverageEntry;
 
 /**
  * The task 18 report: every 涉氟企业 (matching the filter) with the state of its fluoride online monitoring, and

@@ -5,9 +5,10 @@
  * underneath; without one nothing is fetched from the network. Each feature's colour and tooltip come from the
  * caller; clicking one selects it.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Tooltip } from "antd";
 import { positionsOf, type Feature, type FeatureCollection, type Geometry, type Position } from "../../../../domain/registries/geo";
+import { useWidth } from "./useWidth";
 import { DEMO_RIVERS } from "./demoRivers";
 import { fitView, niceKm, tilesFor, type View } from "./projection";
 
@@ -44,17 +45,6 @@ export interface GeoMapProps {
   extraPositions?: Position[];
 }
 
-function useWidth<T extends HTMLElement>(): [RefObject<T | null>, number] {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!ref.current) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
-    observer.observe(ref.current);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
 
 const DEMO_BASE: FeatureCollection = {
   type: "FeatureCollection",

@@ -4,9 +4,10 @@
  * their class colour, a scale bar and a north arrow. Web Mercator throughout, so an optional XYZ tile URL
  * (`{z}/{x}/{y}`) lines up underneath; without one nothing is fetched from the network.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Tooltip } from "antd";
 import type { PointKind } from "../../api/types";
+import { useWidth } from "./useWidth";
 import { DEMO_RIVERS, type RiverCollection } from "./demoRivers";
 
 /** One point to draw. */
@@ -44,18 +45,6 @@ export interface PointMapProps {
 
 const PAD = 36;
 
-/** The width of an element in CSS pixels, following resizes (the map draws at true pixel size, so text stays legible). */
-function useWidth<T extends HTMLElement>(): [RefObject<T | null>, number] {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    if (!ref.current) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
-    observer.observe(ref.current);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
 
 /** Web Mercator: lon/lat → the unit square (x right, y down). */
 function mercator(lon: number, lat: number): [number, number] {
