@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { startE2E, type E2E } from "./harness";
 import { leafParts, parseMime, startTestMailbox, type TestMailbox } from "../server/notify/testMailbox";
 

@@ -5,7 +5,7 @@
  * (with less to show) whichever areas have landed.
  */
 import { sql, type Kysely } from "kysely";
-import type { DB, PointRow, ReadingRow } from "../db/schema";
+import type { DB, PointRow } from "../db/schema";
 import { tableExists } from "./complaintCatalog.repository";
 
 /** The newest imported plan with its goals. */

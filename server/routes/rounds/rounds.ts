@@ -10,7 +10,7 @@ import { inCommand } from "../../auth/command";
 import { roundCloser } from "../../commands/roundCloser";
 import { roundOpener } from "../../commands/roundOpener";
 import { submissionReporter } from "../../commands/submissionReporter";
-import { Forbidden, NotFound, ValidationError } from "../../errors";
+import { Forbidden, ValidationError } from "../../errors";
 import { authorize, can, presentPolicies, type Actor } from "../../policies/cancan";
 import { canOpenRounds, canReadSupervision, requirementPolicy } from "../../policies/supervision.policy";
 import { presentRequirement, presentRound } from "../../presenters/presentSupervision";

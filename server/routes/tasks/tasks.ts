@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { requireAuth } from "../../auth/authenticate";
 import { inCommand } from "../../auth/command";
 import { milestoneReporter, milestoneReportRevoker } from "../../commands/milestoneReporter";
-import { Forbidden, NotFound, ValidationError } from "../../errors";
+import { Forbidden, ValidationError } from "../../errors";
 import { can, presentPolicies } from "../../policies/cancan";
 import { canReadPlans } from "../../policies/plan.policy";
 import { milestonePolicy } from "../../policies/supervision.policy";

@@ -5,8 +5,6 @@
  */
 import { postWithProgress, request } from "./client";
 import type {
-  Envelope,
-  ErrorBody,
   LabImportResult,
   LabReport,
   MonitoringPoint,

@@ -33,7 +33,6 @@ function factorsOf(point: MonitoringPointDetail, latest: Reading[]): string[] {
 /** The /monitoring/points/:id page. */
 export default function PointScene() {
   const { id = "" } = useParams();
-  const t = useT();
   const point = useQuery({ queryKey: ["monitoring-point", id], queryFn: () => getPoint(id) });
   const latest = useQuery({ queryKey: ["readings-latest", id], queryFn: () => getLatest(id), staleTime: 60_000 });
 
