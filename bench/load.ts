@@ -13,7 +13,8 @@
  * Settings (environment): LOAD_USERS (50), LOAD_VALUES_PER_SEC (10000), LOAD_PHASE_SECONDS (15), LOAD_LAYOUT
  * (`split`, default; `one-process`: web and gateway in one process, to see what sharing an event loop costs),
  * LOAD_ENGINE (`postgres`, default; `pglite`: the embedded default — one process, web and gateway sharing PGlite's
- * single connection; ingest counted from the gateway's /metrics, PostgreSQL's columns empty).
+ * single connection; ingest counted from the gateway's /metrics, PostgreSQL's columns empty), LOAD_PG_SOCKET (`1`:
+ * web and gateway reach PostgreSQL over its Unix-domain socket instead of TCP on 127.0.0.1, as on one machine).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -34,6 +35,7 @@ const VALUES_PER_SEC = Number(process.env.LOAD_VALUES_PER_SEC ?? 10_000);
 const PHASE_MS = Number(process.env.LOAD_PHASE_SECONDS ?? 15) * 1000;
 /** LOAD_LAYOUT=one-process: web and gateway in one process (one event loop), as `SERVICES=web,worker,gateway` runs. */
 const PGLITE = process.env.LOAD_ENGINE === "pglite";
+const PG_SOCKET = process.env.LOAD_PG_SOCKET === "1";
 /** PGlite lives inside its process, so the embedded engine always runs web and gateway in one. */
 const ONE_PROCESS = PGLITE || process.env.LOAD_LAYOUT === "one-process";
 const PASSWORD = "Qingliu-load-2026";
@@ -53,6 +55,9 @@ async function ingestRate(client: pg.Client, from: Date, to: Date): Promise<numb
   const r = await client.query<{ n: string }>("select coalesce(sum(readings), 0) as n from gateway_packets where received_at >= $1 and received_at < $2", [from, to]);
   return Number(r.rows[0].n) / ((to.getTime() - from.getTime()) / 1000);
 }
+
+/** The cluster's URL through its Unix-domain socket (in the cluster's directory; the port names the socket file). */
+const socketUrl = (c: { url: string; dir: string }) => `${c.url.replace(/@127\.0\.0\.1:/, "@localhost:")}?host=${encodeURIComponent(c.dir)}`;
 
 /** Values the gateway has stored since it started, from its /metrics (any engine). */
 async function valuesStored(base: string): Promise<number> {
@@ -95,7 +100,7 @@ export async function benchLoad(): Promise<void> {
 
     const gatewayPort = await freePort();
     const env: Record<string, string> = cluster
-      ? { DATABASE_URL: cluster.url, DATABASE_POOL_SIZE: "20", DEMO: "false", DEMO_SIMULATOR: "false", LOG_LEVEL: "warn" }
+      ? { DATABASE_URL: PG_SOCKET ? socketUrl(cluster) : cluster.url, DATABASE_POOL_SIZE: "20", DEMO: "false", DEMO_SIMULATOR: "false", LOG_LEVEL: "warn" }
       : { DATA_DIR: dataDir!, DEMO: "false", DEMO_SIMULATOR: "false", LOG_LEVEL: "warn" };
     if (ONE_PROCESS) {
       server = gateway = await spawnServer({ ...env, SERVICES: "web,gateway", GATEWAY_PORT: String(gatewayPort) }, 120_000);
@@ -150,7 +155,7 @@ export async function benchLoad(): Promise<void> {
       return r;
     };
     console.log(`  machine: ${cpus().length} cores, load average before the run ${loadavg()[0].toFixed(1)} (processes of others share the cores)`);
-    console.log(`  ${PGLITE ? "PGlite (embedded; its CPU counts as the server's, PostgreSQL columns stay 0)" : "PostgreSQL 15"}, 'qingliu serve' ${ONE_PROCESS ? "as web and gateway in one process" : "as web and as gateway"}, ${USERS} signed-in users; fleet of ${devices} simulated devices ` +
+    console.log(`  ${PGLITE ? "PGlite (embedded; its CPU counts as the server's, PostgreSQL columns stay 0)" : `PostgreSQL 15 over ${PG_SOCKET ? "its Unix socket" : "TCP on 127.0.0.1"}`}, 'qingliu serve' ${ONE_PROCESS ? "as web and gateway in one process" : "as web and as gateway"}, ${USERS} signed-in users; fleet of ${devices} simulated devices ` +
       `(${(valuesPerPacket * packetsPerDevicePerSec * devices).toFixed(0)} values/s planned)`);
     await phase("warm-up", 3_000, mix);
     const floor = await phase("static /healthz, closed loop (floor)", Math.min(PHASE_MS, 8_000), () => ({ url: "/healthz", kind: "healthz" }));
