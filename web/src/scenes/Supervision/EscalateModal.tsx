@@ -40,7 +40,8 @@ export function EscalateModal({ preset, onClose }: { preset?: LadderView; onClos
   const step = Form.useWatch("step", form);
   const plan = useQuery({ queryKey: ["plan", planId], queryFn: () => getPlan(planId!), enabled: Boolean(planId) });
   const tasks = plan.data?.data.tasks ?? [];
-  const units = (tasks.find((x) => x.id === taskId)?.units ?? []).filter((u) => u.unitId);
+  const unitsOf = (id: string | undefined) => (tasks.find((x) => x.id === id)?.units ?? []).filter((u) => u.unitId);
+  const units = unitsOf(taskId);
   const run = useMutation({
     mutationFn: (v: Values) => escalate({
       taskId: v.taskId!, unitId: v.unitId!, step: v.step, reason: v.reason, mode: v.mode,
@@ -62,7 +63,13 @@ export function EscalateModal({ preset, onClose }: { preset?: LadderView; onClos
       <Form form={form} layout="vertical" initialValues={{ taskId: preset?.taskId, unitId: preset?.unitId, mode: "issue", reason: "" }} onFinish={(v) => run.mutate(v)}>
         <Form.Item name="taskId" label={t("supervision.col.task")} rules={[{ required: true, message: t("supervision.escalate.taskRequired") }]}>
           <Select showSearch={{ optionFilterProp: "label" }} loading={plan.isLoading} disabled={Boolean(preset)} data-testid="escalate-task"
-            onChange={(v: string) => { setTaskId(v); form.setFieldValue("unitId", undefined); }}
+            onChange={(v: string) => {
+              setTaskId(v);
+              // The unit stays when it is one of the new task's units too (choosing the same task again, or a
+              // task the unit shares, keeps what the user chose); otherwise it is cleared.
+              const unitId = form.getFieldValue("unitId") as string | undefined;
+              if (!unitsOf(v).some((u) => u.unitId === unitId)) form.setFieldValue("unitId", undefined);
+            }}
             options={tasks.map((x) => ({ value: x.id, label: `${x.number}. ${x.title}` }))} />
         </Form.Item>
         <Form.Item name="unitId" label={t("supervision.col.unit")} rules={[{ required: true, message: t("supervision.escalate.unitRequired") }]}>
