@@ -111,7 +111,9 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     browser,
     dataDir,
     async newPage(viewport = { width: 1366, height: 860 }) {
-      const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+      // Reduced motion (the app then turns antd's animations off): a click must not land on a dropdown still
+      // unfolding — its rows move under the pointer between mousedown and mouseup, and the click selects nothing.
+      const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai", reducedMotion: "reduce" });
       return context.newPage();
     },
     async signIn(page, username, password = E2E_PASSWORD) {

@@ -2,7 +2,7 @@
  * @module Providers (react-query, language, antd locale) and the routes. Every scene is a lazy chunk, so the first
  * load carries only the shell; ECharts is imported later by the scenes that chart.
  */
-import { lazy, Suspense, useState, type ComponentType } from "react";
+import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
 import { App as AntApp, ConfigProvider } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import enUS from "antd/locale/en_US";
@@ -44,10 +44,24 @@ const AREAS: { path: string; ability: AbilityName; Scene: ComponentType }[] = [
   { path: "reports", ability: "report.read", Scene: ReportsArea },
 ];
 
+/** The system's "reduce motion" setting, followed live: antd's animations (dropdowns, modals, collapses) are then off. */
+function usePrefersReducedMotion() {
+  const [query] = useState(() => (typeof window === "undefined" ? null : window.matchMedia("(prefers-reduced-motion: reduce)")));
+  const [reduce, setReduce] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const follow = (e: MediaQueryListEvent) => setReduce(e.matches);
+    query.addEventListener("change", follow);
+    return () => query.removeEventListener("change", follow);
+  }, [query]);
+  return reduce;
+}
+
 function Localized() {
   const { lang } = useLang();
+  const reduceMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={{ token: { colorPrimary: "#0e7490" } }}>
+    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={{ token: { colorPrimary: "#0e7490", motion: !reduceMotion } }}>
       <AntApp>
         <BrowserRouter>
           <Suspense fallback={<PageLoading />}>
