@@ -124,29 +124,27 @@ const transactionOf = new AsyncLocalStorage<PgliteConnection>();
 // (with a value other than the current one: `run` with the same value returns without enabling anything).
 transactionOf.run(null as unknown as PgliteConnection, () => undefined);
 
-/** What a stall report needs to know about the connection's holder. */
-interface Holder {
-  since: number;
-  sql: string | null;
-  /** When the statement in flight started; null between statements. */
-  runningSince: number | null;
-  lastDoneAt: number | null;
-  reported: number;
-}
-
+/** One hand-out of the connection: its holder's state, for the nested-use check and the stall report. */
 class PgliteConnection implements DatabaseConnection {
+  readonly since = Date.now();
   released = false;
-  constructor(private client: PgliteWorkerClient, readonly holder: Holder, readonly driver: PgliteDriver) {}
+  sql: string | null = null;
+  /** When the statement in flight started; null between statements. */
+  runningSince: number | null = null;
+  lastDoneAt: number | null = null;
+  /** Stall reports written for this hand-out. */
+  reported = 0;
+  constructor(private client: PgliteWorkerClient, readonly driver: PgliteDriver, readonly release: () => void) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    this.holder.sql = compiled.sql;
-    this.holder.runningSince = Date.now();
+    this.sql = compiled.sql;
+    this.runningSince = Date.now();
     try {
       const res = await this.client.query(compiled.sql, compiled.parameters);
       const n = res.affectedRows;
       return { rows: res.rows as R[], numAffectedRows: n === undefined ? undefined : BigInt(n) };
     } finally {
-      this.holder.runningSince = null;
-      this.holder.lastDoneAt = Date.now();
+      this.runningSince = null;
+      this.lastDoneAt = Date.now();
     }
   }
   // eslint-disable-next-line require-yield
@@ -170,8 +168,8 @@ const stderrReporter: StallReporter = (r) => {
 
 class PgliteDriver implements Driver {
   private mutex = new Mutex();
-  private releases = new WeakMap<DatabaseConnection, () => void>();
-  private holder: Holder | null = null;
+  /** The connection as handed out now; null while free. */
+  private holder: PgliteConnection | null = null;
   private waiting = 0;
   private watchdog: NodeJS.Timeout | null = null;
   constructor(private client: PgliteWorkerClient, private reportStall: StallReporter = stderrReporter) {}
@@ -197,11 +195,8 @@ class PgliteDriver implements Driver {
     if (mine && mine.driver === this && !mine.released) throw new NestedConnectionError();
     this.waiting++;
     const release = await this.mutex.lock().finally(() => this.waiting--);
-    const holder: Holder = { since: Date.now(), sql: null, runningSince: null, lastDoneAt: null, reported: 0 };
-    this.holder = holder;
-    const conn = new PgliteConnection(this.client, holder, this);
-    this.releases.set(conn, release);
-    return conn;
+    this.holder = new PgliteConnection(this.client, this, release);
+    return this.holder;
   }
   beginTransaction(conn: DatabaseConnection) {
     // Synchronously, before the first await: the transaction's callback runs in this async context.
@@ -215,10 +210,11 @@ class PgliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw("rollback"));
   }
   async releaseConnection(conn: DatabaseConnection) {
-    (conn as PgliteConnection).released = true;
-    if (this.holder === (conn as PgliteConnection).holder) this.holder = null;
-    this.releases.get(conn)?.();
-    this.releases.delete(conn);
+    const c = conn as PgliteConnection;
+    if (c.released) return;
+    c.released = true;
+    if (this.holder === c) this.holder = null;
+    c.release();
   }
   async destroy() {
     if (this.watchdog) clearInterval(this.watchdog);
